@@ -1,0 +1,37 @@
+package se.digikomp.lms.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The application's one data source, from MicroProfile Config ({@code lms.db.*}; the password through
+ * {@link ConfiguredDataSource}).
+ *
+ * <p>Connections are validated before use (at most once every 10 s per connection) and the whole pool is
+ * flushed when one fails, so after the database has been away and is back the pool recovers by itself.
+ * {@code connectTimeout} bounds how long a new connection may take, which bounds the readiness check.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "se.digikomp.lms.platform.ConfiguredDataSource",
+        url = "${MPCONFIG=lms.db.url}",
+        user = "${MPCONFIG=lms.db.user}",
+        initialPoolSize = 2,
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        maxIdleTime = 300,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=10",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.max-wait-time-in-millis=10000",
+            "connectTimeout=5000",
+            "characterEncoding=UTF-8"
+        })
+@ApplicationScoped
+public class Database {
+
+    public static final String JNDI_NAME = "java:app/jdbc/lms";
+}
