@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -79,20 +78,27 @@ public final class PreviewCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("preview of " + dir + " at http://127.0.0.1:" + server.getAddress().getPort() + "/ (Ctrl+C stops)");
         out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop(0);
-            stop.countDown();
-        }));
-        while (stop.getCount() > 0) {
-            long now = fingerprint();
-            if (now != fingerprint) {
-                rebuild(built.version() + 1);
-                out.println("rebuilt (version " + built.version() + (built.problems().isEmpty() ? ")"
-                        : ", " + built.problems().size() + " problem(s))"));
-                out.flush();
+        Thread hook = new Thread(() -> server.stop(0));
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(700);
+                if (fingerprint() != fingerprint) {
+                    rebuild(built.version() + 1);
+                    out.println("rebuilt (version " + built.version() + (built.problems().isEmpty() ? ")"
+                            : ", " + built.problems().size() + " problem(s))"));
+                    out.flush();
+                }
             }
-            Thread.sleep(700);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.stop(0);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl+C: the hook has stopped the server already
+            }
         }
         return ExitCode.OK;
     }

@@ -654,6 +654,15 @@
     $$('.dk-check').forEach(function (b) {
       b.addEventListener('click', function () { check(b.closest('.dk-question').getAttribute('data-question')); });
     });
+    $$('.dk-question').forEach(function (s) {
+      var qid = s.getAttribute('data-question');
+      var remember = function () {
+        if (state.s === 1 && Q[qid].graded) { return; }
+        var value = response(qid);
+        if (value != null && value !== state.a[qid]) { state.a[qid] = value; save(); }
+      };
+      s.addEventListener('change', remember);
+    });
     var submitButton = $('.dk-submit');
     if (submitButton) { submitButton.addEventListener('click', submit); $('.dk-retry').addEventListener('click', retry); }
     $$('.dk-term-button').forEach(function (b) {
