@@ -620,7 +620,7 @@
   }
 
   function local(offline) {
-    var key = 'dk-progress-' + config.course.id + '-' + config.course.version + '-' + (config.unit || 'course');
+    var key = 'dk-progress-' + config.course.id + '-' + config.course.version + '-' + config.lang + '-' + (config.unit || 'course');
     return {
       limit: 64000,
       start: function () {
