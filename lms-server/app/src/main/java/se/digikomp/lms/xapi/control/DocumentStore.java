@@ -1,0 +1,270 @@
+package se.digikomp.lms.xapi.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import se.digikomp.lms.xapi.entity.DocumentAddress;
+import se.digikomp.lms.xapi.entity.StoredDocument;
+
+/**
+ * State, activity profile and agent profile documents with optimistic concurrency (xAPI 1.0.3 Communication 2.2
+ * and 3.1, 2.0 4.1.4 and 4.1.6.2/5/6): ETags, If-Match / If-None-Match preconditions, JSON merge on POST.
+ * Every write checks its precondition and changes the row in one transaction, with the row locked.
+ */
+@ApplicationScoped
+public class DocumentStore {
+
+    @Resource(lookup = "java:app/jdbc/lms")
+    DataSource dataSource;
+
+    /** Preconditions sent with a write: If-Match / If-None-Match values (null when absent). */
+    public record Preconditions(String ifMatch, String ifNoneMatch, boolean requireOneOnOverwrite,
+            boolean requireOneOnCreate) {
+    }
+
+    public Optional<StoredDocument> get(long org, DocumentAddress a) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, org, a, false);
+        } catch (SQLException e) {
+            throw new StatementStore.StoreUnavailableException(e);
+        }
+    }
+
+    /** The ids of a set of documents, optionally only those updated after since (1.0.3 Communication 2.3 "since"). */
+    public List<String> ids(long org, DocumentAddress a, boolean anyRegistration, Optional<Instant> since) {
+        StringBuilder sql = new StringBuilder("SELECT document_id FROM xapi_document WHERE organisation_id = ?"
+                + " AND kind = ? AND activity_hash = ? AND agent_hash = ?");
+        if (!anyRegistration) {
+            sql.append(" AND registration = ?");
+        }
+        if (since.isPresent()) {
+            sql.append(" AND updated_ms > ?");
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setLong(i++, org);
+            ps.setInt(i++, a.kind().code());
+            ps.setBytes(i++, a.activity());
+            ps.setBytes(i++, a.agent());
+            if (!anyRegistration) {
+                ps.setBytes(i++, a.registration());
+            }
+            if (since.isPresent()) {
+                ps.setLong(i, since.get().toEpochMilli());
+            }
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StatementStore.StoreUnavailableException(e);
+        }
+    }
+
+    /** PUT: store or replace. */
+    public void put(long org, DocumentAddress a, String contentType, byte[] content, Preconditions p) {
+        write(org, a, p, existing -> new StoredDocument(contentType, content, etag(content), Instant.now()));
+    }
+
+    /** POST: store, or merge JSON objects into the existing JSON object (1.0.3 Communication 2.2.s7). */
+    public void post(long org, DocumentAddress a, String contentType, byte[] content, Preconditions given) {
+        // POST merges, so it is no blind overwrite: no 409 without preconditions (1.0.3 Communication 3.1)
+        Preconditions p = new Preconditions(given.ifMatch(), given.ifNoneMatch(), false, false);
+        StoredDocument incoming = new StoredDocument(contentType, content, etag(content), Instant.now());
+        if (incoming.isJson()) {
+            jsonObject(content, "the posted document");
+        }
+        write(org, a, p, existing -> {
+            if (existing.isEmpty()) {
+                return incoming;
+            }
+            StoredDocument old = existing.get();
+            if (!old.isJson() || !incoming.isJson()) {
+                throw XapiException.badRequest("POST merges JSON objects only: both the stored and the posted"
+                        + " document must be application/json");
+            }
+            JsonObjectBuilder merged = Json.createObjectBuilder(jsonObject(old.content(), "the stored document"));
+            for (var e : jsonObject(content, "the posted document").entrySet()) {
+                merged.add(e.getKey(), e.getValue());
+            }
+            byte[] bytes = merged.build().toString().getBytes(StandardCharsets.UTF_8);
+            return new StoredDocument("application/json", bytes, etag(bytes), Instant.now());
+        });
+    }
+
+    /** DELETE one document (honouring If-Match) or, with a null documentId, the whole set. */
+    public void delete(long org, DocumentAddress a, boolean anyRegistration, Preconditions p) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (a.documentId() != null) {
+                    Optional<StoredDocument> existing = find(c, org, a, true);
+                    if (p.ifMatch() != null && (existing.isEmpty() || !matches(p.ifMatch(), existing.get().etag()))) {
+                        throw XapiException.preconditionFailed("If-Match does not match the document's current ETag");
+                    }
+                }
+                StringBuilder sql = new StringBuilder("DELETE FROM xapi_document WHERE organisation_id = ?"
+                        + " AND kind = ? AND activity_hash = ? AND agent_hash = ?");
+                if (!anyRegistration) {
+                    sql.append(" AND registration = ?");
+                }
+                if (a.documentId() != null) {
+                    sql.append(" AND document_hash = ?");
+                }
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    int i = 1;
+                    ps.setLong(i++, org);
+                    ps.setInt(i++, a.kind().code());
+                    ps.setBytes(i++, a.activity());
+                    ps.setBytes(i++, a.agent());
+                    if (!anyRegistration) {
+                        ps.setBytes(i++, a.registration());
+                    }
+                    if (a.documentId() != null) {
+                        ps.setBytes(i, StatementKeys.hash(a.documentId()));
+                    }
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StatementStore.StoreUnavailableException(e);
+        }
+    }
+
+    private void write(long org, DocumentAddress a, Preconditions p,
+            java.util.function.Function<Optional<StoredDocument>, StoredDocument> change) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<StoredDocument> existing = find(c, org, a, true);
+                check(existing, p);
+                StoredDocument next = change.apply(existing);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO xapi_document (organisation_id, kind,"
+                        + " activity_hash, agent_hash, registration, document_hash, document_id, content_type,"
+                        + " content, etag, updated_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE"
+                        + " content_type = VALUES(content_type), content = VALUES(content), etag = VALUES(etag),"
+                        + " updated_ms = VALUES(updated_ms)")) {
+                    ps.setLong(1, org);
+                    ps.setInt(2, a.kind().code());
+                    ps.setBytes(3, a.activity());
+                    ps.setBytes(4, a.agent());
+                    ps.setBytes(5, a.registration());
+                    ps.setBytes(6, StatementKeys.hash(a.documentId()));
+                    ps.setString(7, a.documentId());
+                    ps.setString(8, next.contentType());
+                    ps.setBytes(9, next.content());
+                    ps.setString(10, next.etag());
+                    ps.setLong(11, next.updated().toEpochMilli());
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StatementStore.StoreUnavailableException(e);
+        }
+    }
+
+    /** 1.0.3 Communication 3.1 / 2.0 4.1.4: If-Match, If-None-Match, and 409 for a blind overwrite. */
+    private static void check(Optional<StoredDocument> existing, Preconditions p) {
+        if (p.ifMatch() != null) {
+            if (existing.isEmpty() || !matches(p.ifMatch(), existing.get().etag())) {
+                throw XapiException.preconditionFailed("If-Match does not match the document's current ETag");
+            }
+        }
+        if (p.ifNoneMatch() != null && existing.isPresent()) {
+            if (p.ifNoneMatch().trim().equals("*") || matches(p.ifNoneMatch(), existing.get().etag())) {
+                throw XapiException.preconditionFailed("If-None-Match: the document already exists");
+            }
+        }
+        if (p.requireOneOnOverwrite() && existing.isPresent() && p.ifMatch() == null && p.ifNoneMatch() == null) {
+            throw XapiException.conflict("the document already exists: send If-Match with its ETag to overwrite it,"
+                    + " or If-None-Match: * to create it only if absent");
+        }
+        // xAPI 1.0.3 (ADL requirement XAPI-00273 on Communication 2.6/2.7): a profile PUT names its precondition
+        // even for a new document; xAPI 2.0 4.1.4 asks for one only when the document exists (409 above)
+        if (p.requireOneOnCreate() && existing.isEmpty() && p.ifMatch() == null && p.ifNoneMatch() == null) {
+            throw XapiException.badRequest("If-Match / If-None-Match: a profile PUT (xAPI 1.0.3) must send"
+                    + " If-None-Match: * to create a new document");
+        }
+    }
+
+    static boolean matches(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String t = candidate.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            t = t.replace("\"", "");
+            if (t.equals("*") || t.equalsIgnoreCase(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<StoredDocument> find(Connection c, long org, DocumentAddress a, boolean lock)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT content_type, content, etag, updated_ms"
+                + " FROM xapi_document WHERE organisation_id = ? AND kind = ? AND activity_hash = ?"
+                + " AND agent_hash = ? AND registration = ? AND document_hash = ?" + (lock ? " FOR UPDATE" : ""))) {
+            ps.setLong(1, org);
+            ps.setInt(2, a.kind().code());
+            ps.setBytes(3, a.activity());
+            ps.setBytes(4, a.agent());
+            ps.setBytes(5, a.registration());
+            ps.setBytes(6, StatementKeys.hash(a.documentId()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredDocument(rs.getString(1), rs.getBytes(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))));
+            }
+        }
+    }
+
+    static JsonObject jsonObject(byte[] content, String what) {
+        JsonValue v = StrictJson.parse(content, what);
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw XapiException.badRequest(what + " must be a JSON object to be merged");
+        }
+        return v.asJsonObject();
+    }
+
+    /** 1.0.3 Communication 3.1: the ETag is the SHA-1 of the content, in hex. */
+    static String etag(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package se.digikomp.lms.xapi.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import se.digikomp.lms.xapi.entity.IncomingStatement;
+import se.digikomp.lms.xapi.entity.StatementQuery;
+import se.digikomp.lms.xapi.entity.StoredStatement;
+
+/**
+ * Statement persistence on plain JDBC. A batch is written in one database transaction: all of it or none of it
+ * (xAPI 1.0.3 Communication 2.1.2: a batch with one bad statement stores nothing). Reads never count and never
+ * use OFFSET: pages continue from the last seq (keyset).
+ */
+@ApplicationScoped
+public class StatementStore {
+
+    @Resource(lookup = "java:app/jdbc/lms")
+    DataSource dataSource;
+
+    /** Attachment content to store with a batch. */
+    public record AttachmentContent(String sha2, String contentType, byte[] content) {
+    }
+
+    /**
+     * Stores a batch. Statements whose id is already stored with the same content are skipped (1.0.3 Communication
+     * 2.1.1: the LRS MUST NOT change a stored statement); a different one with the same id is a 409 for the whole
+     * batch.
+     */
+    public void store(long organisationId, Long clientId, List<IncomingStatement> batch,
+            List<AttachmentContent> attachments) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                List<IncomingStatement> fresh = withoutDuplicates(c, organisationId, batch);
+                insert(c, organisationId, clientId, fresh);
+                ActivityStore.record(c, organisationId, fresh.stream().map(IncomingStatement::document).toList());
+                storeAttachments(c, organisationId, attachments);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    private List<IncomingStatement> withoutDuplicates(Connection c, long org, List<IncomingStatement> batch)
+            throws SQLException {
+        Map<String, String> existing = new HashMap<>();
+        StringBuilder sql = new StringBuilder(
+                "SELECT statement_id, document FROM xapi_statement WHERE organisation_id = ? AND statement_id IN (");
+        for (int i = 0; i < batch.size(); i++) {
+            sql.append(i == 0 ? "?" : ",?");
+        }
+        sql.append(")");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setLong(1, org);
+            for (int i = 0; i < batch.size(); i++) {
+                ps.setString(i + 2, batch.get(i).id());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        List<IncomingStatement> fresh = new ArrayList<>(batch.size());
+        for (IncomingStatement s : batch) {
+            String stored = existing.get(s.id());
+            if (stored == null) {
+                fresh.add(s);
+            } else if (!StatementComparison.same(s.document(), parse(stored))) {
+                throw XapiException.conflict("statement " + s.id()
+                        + " is already stored with different content; statements are immutable");
+            }
+        }
+        return fresh;
+    }
+
+    private void insert(Connection c, long org, Long clientId, List<IncomingStatement> fresh) throws SQLException {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        long[] seqs = new long[fresh.size()];
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xapi_statement (organisation_id, statement_id,"
+                + " client_id, stored_ms, voiding, has_attachments, document) VALUES (?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            for (IncomingStatement s : fresh) {
+                ps.setLong(1, org);
+                ps.setString(2, s.id());
+                if (clientId == null) {
+                    ps.setNull(3, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(3, clientId);
+                }
+                ps.setLong(4, s.stored().toEpochMilli());
+                ps.setBoolean(5, s.voiding());
+                ps.setBoolean(6, s.document().containsKey("attachments"));
+                ps.setString(7, s.document().toString());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                int i = 0;
+                while (keys.next() && i < seqs.length) {
+                    seqs[i++] = keys.getLong(1);
+                }
+                if (i != seqs.length) {
+                    throw new SQLException("expected " + seqs.length + " generated keys, got " + i);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT IGNORE INTO xapi_statement_key (organisation_id, kind, key_hash, seq) VALUES (?,?,?,?)")) {
+            for (int i = 0; i < fresh.size(); i++) {
+                for (StatementKeys.Key k : fresh.get(i).keys()) {
+                    ps.setLong(1, org);
+                    ps.setInt(2, k.kind().code());
+                    ps.setBytes(3, k.hash());
+                    ps.setLong(4, seqs[i]);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            IncomingStatement s = fresh.get(i);
+            if (s.target().isEmpty()) {
+                continue;
+            }
+            // 1.0.3 Communication 2.1.4: a statement targeting another matches the filters its target matches
+            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO xapi_statement_key"
+                    + " (organisation_id, kind, key_hash, seq) SELECT k.organisation_id, k.kind, k.key_hash, ?"
+                    + " FROM xapi_statement_key k JOIN xapi_statement t ON t.seq = k.seq"
+                    + " WHERE t.organisation_id = ? AND t.statement_id = ? AND k.organisation_id = ?")) {
+                ps.setLong(1, seqs[i]);
+                ps.setLong(2, org);
+                ps.setString(3, s.target().get());
+                ps.setLong(4, org);
+                ps.executeUpdate();
+            }
+            if (s.voiding()) {
+                // 1.0.3 Data 2.3.2: the target is voided unless it is itself a voiding statement
+                try (PreparedStatement ps = c.prepareStatement("UPDATE xapi_statement SET voided = TRUE"
+                        + " WHERE organisation_id = ? AND statement_id = ? AND voiding = FALSE")) {
+                    ps.setLong(1, org);
+                    ps.setString(2, s.target().get());
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private void storeAttachments(Connection c, long org, List<AttachmentContent> attachments) throws SQLException {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO xapi_attachment"
+                + " (organisation_id, sha2, content_type, content) VALUES (?,?,?,?)")) {
+            for (AttachmentContent a : attachments) {
+                ps.setLong(1, org);
+                ps.setString(2, a.sha2());
+                ps.setString(3, a.contentType());
+                ps.setBytes(4, a.content());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** One statement by id, voided or not (the caller decides which one it may return). */
+    public Optional<StoredStatement> byId(long org, String statementId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT seq, statement_id, stored_ms, voided, document"
+                        + " FROM xapi_statement WHERE organisation_id = ? AND statement_id = ?")) {
+            ps.setLong(1, org);
+            ps.setString(2, statementId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** Client that stored a statement (for statements/read/mine). */
+    public Optional<Long> storedBy(long org, String statementId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT client_id FROM xapi_statement WHERE organisation_id = ? AND statement_id = ?")) {
+            ps.setLong(1, org);
+            ps.setString(2, statementId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? Optional.empty() : Optional.of(id);
+                }
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /**
+     * One page of a statement query, limit + 1 rows read so the caller knows whether a next page exists.
+     * Voided statements are never returned (1.0.3 Communication 2.1.4).
+     */
+    public List<StoredStatement> query(long org, StatementQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT s.seq, s.statement_id, s.stored_ms, s.voided, s.document");
+        List<Object> args = new ArrayList<>();
+        String order;
+        if (q.keys().isEmpty()) {
+            sql.append(" FROM xapi_statement s WHERE s.organisation_id = ?");
+            args.add(org);
+            order = "s.seq";
+        } else {
+            sql.append(" FROM xapi_statement_key k0");
+            for (int i = 1; i < q.keys().size(); i++) {
+                sql.append(" JOIN xapi_statement_key k").append(i).append(" ON k").append(i)
+                        .append(".organisation_id = k0.organisation_id AND k").append(i).append(".kind = ? AND k")
+                        .append(i).append(".key_hash = ? AND k").append(i).append(".seq = k0.seq");
+                args.add(q.keys().get(i).kind().code());
+                args.add(q.keys().get(i).hash());
+            }
+            sql.append(" JOIN xapi_statement s ON s.seq = k0.seq");
+            sql.append(" WHERE k0.organisation_id = ? AND k0.kind = ? AND k0.key_hash = ?");
+            args.add(org);
+            args.add(q.keys().get(0).kind().code());
+            args.add(q.keys().get(0).hash());
+            order = "k0.seq";
+        }
+        sql.append(" AND s.voided = FALSE");
+        q.since().ifPresent(t -> {
+            sql.append(" AND s.stored_ms > ?");
+            args.add(t.toEpochMilli());
+        });
+        q.until().ifPresent(t -> {
+            sql.append(" AND s.stored_ms <= ?");
+            args.add(t.toEpochMilli());
+        });
+        q.onlyClient().ifPresent(id -> {
+            sql.append(" AND s.client_id = ?");
+            args.add(id);
+        });
+        q.afterSeq().ifPresent(seq -> {
+            sql.append(" AND ").append(order).append(q.ascending() ? " > ?" : " < ?");
+            args.add(seq);
+        });
+        sql.append(" ORDER BY ").append(order).append(q.ascending() ? " ASC" : " DESC").append(" LIMIT ?");
+        args.add(q.limit() + 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                Object a = args.get(i);
+                if (a instanceof byte[] bytes) {
+                    ps.setBytes(i + 1, bytes);
+                } else {
+                    ps.setObject(i + 1, a);
+                }
+            }
+            List<StoredStatement> page = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    page.add(row(rs));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** Attachment contents by SHA-2, for statements returned with attachments=true. */
+    public Map<String, AttachmentContent> attachments(long org, java.util.Collection<String> sha2s) {
+        Map<String, AttachmentContent> found = new HashMap<>();
+        if (sha2s.isEmpty()) {
+            return found;
+        }
+        StringBuilder sql = new StringBuilder(
+                "SELECT sha2, content_type, content FROM xapi_attachment WHERE organisation_id = ? AND sha2 IN (");
+        List<String> list = new ArrayList<>(sha2s);
+        for (int i = 0; i < list.size(); i++) {
+            sql.append(i == 0 ? "?" : ",?");
+        }
+        sql.append(")");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setLong(1, org);
+            for (int i = 0; i < list.size(); i++) {
+                ps.setString(i + 2, list.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new AttachmentContent(rs.getString(1), rs.getString(2), rs.getBytes(3)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    private static StoredStatement row(ResultSet rs) throws SQLException {
+        return new StoredStatement(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getBoolean(4),
+                rs.getString(5));
+    }
+
+    static JsonObject parse(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    /** The database could not be reached or failed: answered with 503, nothing half-written. */
+    public static class StoreUnavailableException extends RuntimeException {
+        public StoreUnavailableException(Throwable cause) {
+            super("the statement store is unavailable", cause);
+        }
+    }
+}
