@@ -15,7 +15,8 @@ CREATE TABLE xapi_statement (
     PRIMARY KEY (seq),
     UNIQUE KEY uq_xapi_statement_id (organisation_id, statement_id),
     KEY ix_xapi_statement_org_seq (organisation_id, seq),
-    KEY ix_xapi_statement_org_stored (organisation_id, stored_ms)
+    KEY ix_xapi_statement_org_stored (organisation_id, stored_ms),
+    CONSTRAINT fk_xapi_statement_organisation FOREIGN KEY (organisation_id) REFERENCES organisation (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per (statement, filter value): kind 1 verb, 2 agent, 3 related agent, 4 activity, 5 related activity,
@@ -65,5 +66,6 @@ CREATE TABLE xapi_document (
     updated_ms      BIGINT       NOT NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uq_xapi_document (organisation_id, kind, activity_hash, agent_hash, registration, document_hash),
-    KEY ix_xapi_document_updated (organisation_id, kind, activity_hash, agent_hash, updated_ms)
+    KEY ix_xapi_document_updated (organisation_id, kind, activity_hash, agent_hash, updated_ms),
+    CONSTRAINT fk_xapi_document_organisation FOREIGN KEY (organisation_id) REFERENCES organisation (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import se.digikomp.lms.platform.Database;
 
 /**
  * Canonical activity definitions (xAPI 1.0.3 Communication 2.5, 2.0 4.1.6.4): every activity in a stored statement
@@ -23,7 +24,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ActivityStore {
 
-    @Resource(lookup = "java:app/jdbc/lms")
+    @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
     public Optional<JsonObject> find(long org, byte[] hash) {

@@ -13,15 +13,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import javax.sql.DataSource;
+import se.digikomp.lms.platform.Database;
+import se.digikomp.lms.security.SecretHasher;
 import se.digikomp.lms.xapi.entity.LrsClient;
 import se.digikomp.lms.xapi.entity.Scope;
 
 /**
  * HTTP Basic authentication of LRS clients (xAPI 1.0.3 Communication 4.1, 2.0 4.1.5) against lrs_client, whose
- * secrets are PBKDF2-HMAC-SHA256 hashes (210,000 iterations). The slow hash is paid once per credential: a verified
+ * secrets are {@link SecretHasher} hashes (PBKDF2, deliberately slow). The slow hash is paid once per credential: a verified
  * key/secret pair is remembered (by a SHA-256 of the pair, never the secret itself) for a short time, so a
  * deactivated client is refused again within {@link #CACHE_MILLIS}.
  */
@@ -31,7 +31,7 @@ public class ClientAuthenticator {
     static final long CACHE_MILLIS = 60_000;
     private static final int MAX_CACHED = 10_000;
 
-    @Resource(lookup = "java:app/jdbc/lms")
+    @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
@@ -88,10 +88,7 @@ public class ClientAuthenticator {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                String expected = rs.getString(4);
-                String actual = hash(secret, rs.getString(3));
-                if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                        actual.getBytes(StandardCharsets.US_ASCII))) {
+                if (!SecretHasher.matches(secret, rs.getString(3), rs.getString(4))) {
                     return Optional.empty();
                 }
                 return Optional.of(new LrsClient(rs.getLong(1), rs.getLong(2), key, rs.getString(6),
@@ -99,17 +96,6 @@ public class ClientAuthenticator {
             }
         } catch (SQLException e) {
             throw new StatementStore.StoreUnavailableException(e);
-        }
-    }
-
-    /** Base64(PBKDF2WithHmacSHA256(secret, Base64-decoded salt, 210000 iterations, 256 bits)). */
-    static String hash(String secret, String saltBase64) {
-        try {
-            PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), Base64.getDecoder().decode(saltBase64), 210_000, 256);
-            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            return Base64.getEncoder().encodeToString(hash);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import se.digikomp.lms.platform.Database;
 import se.digikomp.lms.xapi.entity.DocumentAddress;
 import se.digikomp.lms.xapi.entity.StoredDocument;
 
@@ -32,7 +33,7 @@ import se.digikomp.lms.xapi.entity.StoredDocument;
 @ApplicationScoped
 public class DocumentStore {
 
-    @Resource(lookup = "java:app/jdbc/lms")
+    @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
     /** Preconditions sent with a write: If-Match / If-None-Match values (null when absent). */

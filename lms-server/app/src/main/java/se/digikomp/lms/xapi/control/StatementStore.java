@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import se.digikomp.lms.platform.Database;
 import se.digikomp.lms.xapi.entity.IncomingStatement;
 import se.digikomp.lms.xapi.entity.StatementQuery;
 import se.digikomp.lms.xapi.entity.StoredStatement;
@@ -29,7 +30,7 @@ import se.digikomp.lms.xapi.entity.StoredStatement;
 @ApplicationScoped
 public class StatementStore {
 
-    @Resource(lookup = "java:app/jdbc/lms")
+    @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
     /** Attachment content to store with a batch. */
