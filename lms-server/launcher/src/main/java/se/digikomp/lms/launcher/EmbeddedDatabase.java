@@ -23,6 +23,12 @@ final class EmbeddedDatabase {
     }
 
     static EmbeddedDatabase start(Path dataDir) throws StartupFailure {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (dataDir.startsWith(temp)) {
+            System.err.println("lms-server: warning: the data dir " + dataDir + " is inside " + temp
+                    + "; the embedded database deletes its data there when the server stops."
+                    + " Set LMS_DATA_DIR elsewhere to keep it.");
+        }
         Path runtime = dataDir.resolve("runtime");
         try {
             Files.createDirectories(runtime.resolve("mariadb-tmp"));

