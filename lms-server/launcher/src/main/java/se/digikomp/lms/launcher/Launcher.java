@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
 public final class Launcher {
 
     private static final String WAR_RESOURCE = "/lms-app.war";
+    private static final String APPLICATION_NAME = "ROOT";
 
     private Launcher() {
     }
@@ -44,15 +47,14 @@ public final class Launcher {
         Path runtime = freshRuntimeDir(settings.dataDir());
         quietenEmbeddedDatabaseLog();
 
+        // The embedded database starts while Payara boots; the application is deployed once both are up.
+        CompletableFuture<EmbeddedDatabase> embedded = null;
         if (settings.externalDatabase().isPresent()) {
             Settings.ExternalDatabase db = settings.externalDatabase().get();
             DatabaseCheck.requireReachable(db.url(), db.user(), db.password());
             useDatabase(db.url(), db.user(), db.password());
         } else {
-            EmbeddedDatabase db = EmbeddedDatabase.start(settings.dataDir());
-            useDatabase(db.url(), EmbeddedDatabase.USER, "");
-            DatabaseCheck.requireReachable(db.url(), EmbeddedDatabase.USER, "");
-            System.out.println("lms-server: embedded database ready, data in " + settings.dataDir().resolve("mariadb"));
+            embedded = CompletableFuture.supplyAsync(() -> startEmbedded(settings.dataDir()));
         }
 
         Path war = copyWar(runtime);
@@ -62,8 +64,7 @@ public final class Launcher {
         micro.setHttpPort(settings.port())
                 .setNoCluster(true)
                 .setPrintLogo(false)
-                .setRootDir(runtime.resolve("root").toFile())
-                .addDeploymentFile(war.toFile());
+                .setRootDir(runtime.resolve("root").toFile());
         micro.setPreBootHandler(admin -> {
             admin.run("set", "configs.config.server-config.phone-home-runtime-configuration.enabled=false");
             admin.run("set", "configs.config.server-config.network-config.network-listeners.network-listener."
@@ -75,9 +76,40 @@ public final class Launcher {
         } catch (BootstrapException e) {
             throw new StartupFailure(StartupFailure.FAILED, "Payara Micro did not start: " + DatabaseCheck.reason(e));
         }
+        if (embedded != null) {
+            EmbeddedDatabase db = awaitEmbedded(embedded);
+            useDatabase(db.url(), EmbeddedDatabase.USER, "");
+            DatabaseCheck.requireReachable(db.url(), EmbeddedDatabase.USER, "");
+            System.out.println("lms-server: embedded database ready, data in " + settings.dataDir().resolve("mariadb"));
+        }
+        if (!server.deploy(APPLICATION_NAME, "/", war.toFile())) {
+            throw new StartupFailure(StartupFailure.FAILED,
+                    "the web application did not deploy; the server log above says why");
+        }
         Readiness.await(settings);
         System.out.println("lms-server: Digikomp is ready at http://localhost:" + settings.port()
                 + "/ (readiness: /health/ready, API: /openapi)");
+    }
+
+    private static EmbeddedDatabase startEmbedded(Path dataDir) {
+        try {
+            return EmbeddedDatabase.start(dataDir);
+        } catch (StartupFailure failure) {
+            throw new CompletionException(failure);
+        }
+    }
+
+    private static EmbeddedDatabase awaitEmbedded(CompletableFuture<EmbeddedDatabase> embedded)
+            throws StartupFailure {
+        try {
+            return embedded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StartupFailure failure) {
+                throw failure;
+            }
+            throw new StartupFailure(StartupFailure.FAILED, "the embedded database did not start: "
+                    + DatabaseCheck.reason(e));
+        }
     }
 
     private static Set<String> applicationKeys() throws StartupFailure {
