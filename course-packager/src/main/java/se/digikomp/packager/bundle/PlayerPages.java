@@ -91,8 +91,8 @@ public final class PlayerPages {
             h.append("<section class=\"dk-lesson\" id=\"lesson-").append(lesson.id()).append("\" data-lesson=\"")
                     .append(lesson.id()).append("\" aria-labelledby=\"lesson-").append(lesson.id()).append("-title\">\n");
             if (lesson.assessment()) {
-                h.append(lesson.html().replaceFirst("</h1>\n", "</h1>\n<p class=\"dk-graded\">"
-                        + esc(ui(lang, "graded")) + "</p>\n"));
+                h.append(lesson.html().replaceFirst("</h1>\n", java.util.regex.Matcher.quoteReplacement(
+                        "</h1>\n<p class=\"dk-graded\">" + esc(ui(lang, "graded")) + "</p>\n")));
                 h.append("<div class=\"dk-submit-area\"><button type=\"button\" class=\"dk-submit\">")
                         .append(esc(ui(lang, "submit"))).append("</button> <button type=\"button\" class=\"dk-retry\" ")
                         .append("hidden>").append(esc(ui(lang, "retry"))).append("</button>")

@@ -1,0 +1,59 @@
+package se.digikomp.packager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.digikomp.packager.testing.SharedSchemas;
+import se.digikomp.packager.testing.TestCourses;
+
+/** The shaded jar runs on its own: {@code java -jar course-packager/target/course-packager.jar ...}. */
+class CliJarIT {
+    @TempDir
+    Path temp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run java(String... args) throws IOException, InterruptedException {
+        Path jar = SharedSchemas.repositoryRoot().resolve("course-packager/target/course-packager.jar");
+        assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path out = temp.resolve("stdout");
+        Path err = temp.resolve("stderr");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the jar finished");
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theJarBuildsValidatesAndAnswersBadInputWithExitCodes() throws Exception {
+        Run version = java("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("course-packager "), version.out());
+        Path out = temp.resolve("out");
+        Run build = java("build", TestCourses.testCourse().toString(), "-f", "scorm12", "-o", out.toString());
+        assertEquals(0, build.code(), build.err());
+        assertTrue(build.out().contains("test-course: 2 package(s)"), build.out());
+        Run validate = java("validate", out.resolve("test-course-1.2.3-scorm12-sv.zip").toString());
+        assertEquals(0, validate.code(), validate.err());
+        assertTrue(validate.out().contains("valid scorm12 package"));
+        Run missing = java("validate", temp.resolve("no-such-course").toString());
+        assertEquals(1, missing.code());
+        assertFalse(missing.err().contains("\tat "), missing.err());
+        Run usage = java("build");
+        assertEquals(2, usage.code());
+    }
+}
