@@ -12,7 +12,7 @@ RUN mvn -B -DskipTests -pl lms-server/launcher -am package
 FROM eclipse-temurin:17.0.15_6-jre-jammy
 RUN groupadd --system digikomp && useradd --system --gid digikomp --home-dir /data digikomp \
     && mkdir -p /data && chown digikomp:digikomp /data \
-    && apt-get update && apt-get install -y --no-install-recommends curl libaio1 libncurses6 \
+    && apt-get update && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/lms-server/target/lms-server.jar /opt/digikomp/lms-server.jar
 USER digikomp
