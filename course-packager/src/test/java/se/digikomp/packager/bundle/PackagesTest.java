@@ -153,6 +153,29 @@ class PackagesTest {
     }
 
     @Test
+    void validateAcceptsTheCmi5SpecExamplesAndRejectsDuplicateAuIds() throws IOException {
+        Path examples = SharedSchemas.fixture("cmi5-spec-examples").resolve("examples");
+        for (String example : List.of("simple-cmi5.xml", "complex-cmi5.xml", "extended-cmi5.xml")) {
+            PackageFiles files = new PackageFiles();
+            files.put("cmi5.xml", Files.readAllBytes(examples.resolve(example)));
+            Path zip = temp.resolve(example + ".zip");
+            DeterministicZip.write(files, zip);
+            Problems problems = new Problems();
+            assertEquals(Format.CMI5, PackageValidator.validate(zip, problems));
+            assertEquals(List.of(), problems.sorted(), example);
+        }
+        String simple = Files.readString(examples.resolve("simple-cmi5.xml"));
+        String au = simple.substring(simple.indexOf("<au "), simple.indexOf("</au>") + 5);
+        PackageFiles twice = new PackageFiles();
+        twice.put("cmi5.xml", simple.replace(au, au + au));
+        Path zip = temp.resolve("twice.zip");
+        DeterministicZip.write(twice, zip);
+        Problems problems = new Problems();
+        PackageValidator.validate(zip, problems);
+        assertTrue(problems.sorted().toString().contains("id used twice"), problems.sorted().toString());
+    }
+
+    @Test
     void validateReportsAManifestThatFailsItsXsdAndMissingFiles() throws IOException {
         Path zip = build(temp.resolve("x"), "-f", "scorm2004").get(0);
         Map<String, byte[]> entries = Zips.read(zip);

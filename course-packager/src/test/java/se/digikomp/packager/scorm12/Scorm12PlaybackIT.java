@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,42 @@ class Scorm12PlaybackIT {
             assertFalse(cmi.containsKey("cmi.interactions.6.id"), "one interaction per question");
             lms.leave(page);
             assertEquals("", lms.cmi(page).get("cmi.core.exit"), "a finished SCO does not ask to be resumed");
+        }
+    }
+
+    @Test
+    void suspendDataStaysWithinTheScorm12LimitWhenAnswersAreLong() throws Exception {
+        Path course = temp.resolve("long-answers");
+        Files.createDirectories(course.resolve("sv"));
+        Files.writeString(course.resolve("course.yaml"), String.join("\n", "id: https://digikomp.se/courses/long",
+                "version: 1.0.0", "languages: [sv]", "title: {sv: Långa svar}", "description: {sv: Test.}",
+                "authors: [Digikomp]", "licence: CC-BY-4.0", "duration: PT5M",
+                "competences: [{framework: digcomp-2.2, id: \"5.4\", level: 1}]",
+                "lessons: [{id: answers, file: 01-answers.md}]", ""));
+        StringBuilder lesson = new StringBuilder("# Långa svar\n\n");
+        for (int i = 1; i <= 30; i++) {
+            lesson.append("### Fråga ").append(i).append(" {#long-").append(i).append(" type=text}\n\n- svar\n\n");
+        }
+        Files.writeString(course.resolve("sv/01-answers.md"), lesson.toString());
+        Path out = temp.resolve("long-out");
+        Cli build = Cli.run("build", course.toString(), "-f", "scorm12", "-o", out.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        try (Browser browser = new Browser();
+                ScormHarness lms = new ScormHarness(out.resolve("long-answers-1.0.0-scorm12-sv.zip"), temp, true)) {
+            Page page = browser.newPage();
+            FrameLocator sco = lms.launch(page, "sv/answers.html", null);
+            for (int i = 1; i <= 30; i++) {
+                sco.locator("#q-long-" + i + "-input").fill(("svar " + i + " ").repeat(40).substring(0, 240));
+                sco.locator("#q-long-" + i + " .dk-check").click();
+            }
+            Map<String, Object> cmi = lms.cmi(page);
+            String suspend = (String) cmi.get("cmi.suspend_data");
+            assertTrue(suspend.length() <= 4096, "suspend_data is " + suspend.length() + " characters");
+            assertTrue(suspend.contains("\"d\":[\"answers\"]"), "the last save (lesson completed) was stored: "
+                    + suspend.substring(0, 80));
+            assertTrue(suspend.contains("svar 30"), "recent answers are kept while older long ones are dropped");
+            assertEquals("completed", cmi.get("cmi.core.lesson_status"));
+            assertEquals("long-30", cmi.get("cmi.interactions.29.id"));
         }
     }
 }
