@@ -116,4 +116,38 @@ class Scorm2004PlaybackIT {
             assertEquals("normal", lms.cmi(page).get("cmi.exit"));
         }
     }
+
+    @Test
+    void bilingualPackageSwitchesLanguageInsideTheSameAttempt() throws Exception {
+        Path course = TestCourses.copy(temp);
+        Path yaml = course.resolve("course.yaml");
+        java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(yaml)
+                .replace("packaging: per-language", "packaging: bilingual"));
+        Path out = temp.resolve("bi");
+        assertEquals(0, Cli.run("build", course.toString(), "-f", "scorm2004", "-o", out.toString()).exitCode());
+        try (Browser browser = new Browser();
+                ScormHarness lms = new ScormHarness(out.resolve("test-course-1.2.3-scorm2004.zip"), temp, false)) {
+            Page page = browser.newPage();
+            FrameLocator sco = lms.launch(page, "sv/final.html", null);
+            sco.locator("#q-final-single-a2").check();
+            sco.locator("a[data-language=en]").click();
+            sco.locator("html[lang=en] h1").waitFor();
+            assertEquals("Final test", sco.locator("h1").textContent());
+            assertTrue(sco.locator("#q-final-single-a2").isChecked(), "the answer given in Swedish is kept");
+            sco.locator("#q-final-multiple-a1").check();
+            sco.locator("#q-final-multiple-a3").check();
+            sco.locator("#q-final-tf-a1").check();
+            sco.locator("#q-final-text-input").fill("MFA");
+            for (int i = 1; i <= 3; i++) {
+                sco.locator("#q-final-order select[data-option=a" + i + "]").selectOption(String.valueOf(i));
+            }
+            sco.locator("#q-final-match select[data-option=a1]").selectOption("t1");
+            sco.locator("#q-final-match select[data-option=a2]").selectOption("t2");
+            sco.locator(".dk-submit").click();
+            assertTrue(sco.locator(".dk-score").textContent().contains("7 of 7"));
+            Map<String, Object> cmi = lms.cmi(page);
+            assertEquals("passed", cmi.get("cmi.success_status"), "the run-time kept working after the switch");
+            assertEquals("completed", cmi.get("cmi.completion_status"));
+        }
+    }
 }
