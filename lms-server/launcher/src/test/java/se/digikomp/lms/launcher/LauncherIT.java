@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The real {@code java -jar lms-server/target/lms-server.jar}, as an operator runs it. */
@@ -32,6 +33,16 @@ class LauncherIT {
     LauncherIT() throws IOException {
         work = Files.createDirectories(Path.of("target", "launcher-it", UUID.randomUUID().toString()))
                 .toAbsolutePath();
+    }
+
+    /** A start leaves about 600 MB (database files, unpacked runtimes); keep target/ small. */
+    @AfterEach
+    void deleteWorkDir() throws IOException {
+        try (var paths = Files.walk(work)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private record Run(int exitCode, List<String> lines) {
