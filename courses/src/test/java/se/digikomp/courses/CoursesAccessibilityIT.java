@@ -60,6 +60,7 @@ class CoursesAccessibilityIT {
 
     private static void walk(Page page, String where, List<String> found) {
         for (int i = 0; i < 30; i++) {
+            page.locator("html[data-dk-ready]").waitFor();
             page.locator(".dk-lesson:not([hidden]) h1").waitFor();
             String title = page.locator(".dk-lesson:not([hidden]) h1").textContent();
             page.locator(".dk-lesson:not([hidden]) .dk-term-button").all().forEach(b -> b.click());

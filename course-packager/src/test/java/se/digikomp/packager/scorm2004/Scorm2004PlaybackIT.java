@@ -131,7 +131,7 @@ class Scorm2004PlaybackIT {
             FrameLocator sco = lms.launch(page, "sv/final.html", null);
             sco.locator("#q-final-single-a2").check();
             sco.locator("a[data-language=en]").click();
-            sco.locator("html[lang=en] h1").waitFor();
+            sco.locator("html[lang=en][data-dk-ready]").waitFor();
             assertEquals("Final test", sco.locator("h1").textContent());
             assertTrue(sco.locator("#q-final-single-a2").isChecked(), "the answer given in Swedish is kept");
             sco.locator("#q-final-multiple-a1").check();

@@ -44,7 +44,7 @@ public final class ScormHarness implements AutoCloseable {
         page.evaluate("([u, i]) => window.startSco(u, i)", List.of(server.url("/pkg/" + sco),
                 initial == null ? Map.of() : initial));
         FrameLocator frame = page.frameLocator("#sco");
-        frame.locator("main").waitFor();
+        frame.locator("html[data-dk-ready]").waitFor();
         return frame;
     }
 

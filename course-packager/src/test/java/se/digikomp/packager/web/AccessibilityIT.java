@@ -43,6 +43,7 @@ class AccessibilityIT {
                 page.navigate(server.url("/" + name + "/" + lang + "/index.html"));
                 int visited = 0;
                 for (int i = 0; i < 10; i++) {
+                    page.locator("html[data-dk-ready]").waitFor();
                     page.locator(".dk-lesson:not([hidden]) h1").waitFor();
                     visited++;
                     page.locator(".dk-lesson:not([hidden]) .dk-term-button").all().forEach(b -> b.click());

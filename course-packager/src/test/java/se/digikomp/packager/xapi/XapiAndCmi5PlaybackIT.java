@@ -71,6 +71,7 @@ class XapiAndCmi5PlaybackIT {
                     + "&auth=" + enc("Basic dGVzdDp0ZXN0") + "&actor=" + enc(actor) + "&registration=" + registration;
             Page page = browser.newPage();
             page.navigate(launch);
+            page.locator("html[data-dk-ready]").waitFor();
             page.locator("#q-strongest-password-a2").check();
             page.locator("#q-strongest-password .dk-check").click();
             page.locator(".dk-next").click();
@@ -138,6 +139,7 @@ class XapiAndCmi5PlaybackIT {
             assertNotNull(lrs.state("https://digikomp.se/xapi/state/progress", COURSE, registration));
             Page again = browser.newPage();
             again.navigate(launch);
+            again.locator("html[data-dk-ready]").waitFor();
             again.locator("#lesson-final").waitFor();
             assertTrue(again.locator("#q-final-single-a2").isChecked(), "resumed from the state document");
             assertTrue(again.locator(".dk-score").textContent().contains("7 av 7"));
@@ -167,6 +169,7 @@ class XapiAndCmi5PlaybackIT {
                     + "&registration=" + registration + "&activityId=" + enc(activityId);
             Page page = browser.newPage();
             page.navigate(launch);
+            page.locator("html[data-dk-ready]").waitFor();
             page.locator(".dk-exit").waitFor();
             page.locator("#q-final-single-a1").check(); // wrong: 5 of 7 points, under 0.8 but over 0.5
             page.locator("#q-final-multiple-a1").check();

@@ -677,6 +677,14 @@
         $$('.dk-term-button[aria-expanded="true"]').forEach(function (b) { b.click(); b.focus(); });
       }
     });
+    $$('main a[data-lesson]').forEach(function (a) {
+      if (!document.getElementById('lesson-' + a.getAttribute('data-lesson'))) {
+        /* a link to a lesson that is another SCO/AU: an LMS launches that one, so show the words only */
+        var span = document.createElement('span');
+        while (a.firstChild) { span.appendChild(a.firstChild); }
+        a.parentNode.replaceChild(span, a);
+      }
+    });
     $$('a[data-lesson]').forEach(function (a) {
       a.addEventListener('click', function (e) {
         var id = a.getAttribute('data-lesson');
@@ -707,6 +715,7 @@
       var first = config.lessons[0].id;
       if (!wanted || !document.getElementById('lesson-' + wanted) || (lessonOf(wanted) && locked(lessonOf(wanted)))) { wanted = first; }
       show(wanted, false);
+      document.documentElement.setAttribute('data-dk-ready', 'true');
     });
   }
 
