@@ -105,7 +105,12 @@ public final class PreviewCommand implements Callable<Integer> {
 
     /** Starts the server on 127.0.0.1 (used by the command and by its test). */
     HttpServer start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (java.net.BindException e) {
+            throw new Main.UsageException("port " + port + " on 127.0.0.1 is in use; choose another with --port");
+        }
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "preview-http");

@@ -82,4 +82,23 @@ class PreviewCommandTest {
         }
         assertTrue(!preview.isAlive(), "preview stops when interrupted");
     }
+
+    @Test
+    void aPortInUseIsAUsageError() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli cli = Cli.run("preview", TestCourses.testCourse().toString(), "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertEquals(ExitCode.USAGE, cli.exitCode());
+            assertTrue(cli.err().contains("is in use"), cli.err());
+        }
+    }
+
+    @Test
+    void anInvalidCourseIsReportedBeforeServing() throws Exception {
+        Path course = TestCourses.copy(temp);
+        Files.delete(course.resolve("course.yaml"));
+        Cli cli = Cli.run("preview", course.toString(), "--port", "0");
+        assertEquals(ExitCode.INVALID, cli.exitCode());
+        assertTrue(cli.err().contains("course.yaml:1: missing course.yaml"), cli.err());
+    }
 }
