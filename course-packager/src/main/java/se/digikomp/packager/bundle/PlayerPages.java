@@ -28,7 +28,7 @@ public final class PlayerPages {
 
     /** The player's own files, added to every package. */
     public static void addRuntime(PackageFiles files) {
-        for (String name : List.of("player.js", "player.css")) {
+        for (String name : List.of("player.js", "tracking.js", "player.css")) {
             files.put(PLAYER_DIR + name, resource(name));
         }
     }
@@ -122,6 +122,7 @@ public final class PlayerPages {
         h.append("</main>\n</div>\n<p class=\"dk-notice\" id=\"dk-notice\" role=\"status\"></p>\n")
                 .append("<script type=\"application/json\" id=\"dk-config\">")
                 .append(Json.forScript(config(plan, page))).append("</script>\n")
+                .append("<script src=\"../player/tracking.js\"></script>\n")
                 .append("<script src=\"../player/player.js\"></script>\n</body>\n</html>\n");
         return h.toString();
     }
