@@ -25,10 +25,14 @@ class CliJarIT {
     }
 
     private Run java(String... args) throws IOException, InterruptedException {
+        return javaIn("UTC", args);
+    }
+
+    private Run javaIn(String timeZone, String... args) throws IOException, InterruptedException {
         Path jar = SharedSchemas.repositoryRoot().resolve("course-packager/target/course-packager.jar");
         assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
+                .toString(), "-Duser.timezone=" + timeZone, "-jar", jar.toString()));
         command.addAll(List.of(args));
         Path out = temp.resolve("stdout");
         Path err = temp.resolve("stderr");
@@ -55,5 +59,22 @@ class CliJarIT {
         assertFalse(missing.err().contains("\tat "), missing.err());
         Run usage = java("build");
         assertEquals(2, usage.code());
+    }
+
+    @Test
+    void zipsAreByteIdenticalWhateverTheMachinesTimeZone() throws Exception {
+        Path utc = temp.resolve("utc");
+        Path sthlm = temp.resolve("stockholm");
+        Path ny = temp.resolve("new-york");
+        assertEquals(0, javaIn("UTC", "build", TestCourses.testCourse().toString(), "-f", "scorm2004", "-o",
+                utc.toString()).code());
+        assertEquals(0, javaIn("Europe/Stockholm", "build", TestCourses.testCourse().toString(), "-f", "scorm2004",
+                "-o", sthlm.toString()).code());
+        assertEquals(0, javaIn("America/New_York", "build", TestCourses.testCourse().toString(), "-f", "scorm2004",
+                "-o", ny.toString()).code());
+        String name = "test-course-1.2.3-scorm2004-sv.zip";
+        byte[] reference = Files.readAllBytes(utc.resolve(name));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(reference, Files.readAllBytes(sthlm.resolve(name)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(reference, Files.readAllBytes(ny.resolve(name)));
     }
 }
