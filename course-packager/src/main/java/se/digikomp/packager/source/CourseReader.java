@@ -27,7 +27,8 @@ public final class CourseReader {
         Problems problems = new Problems();
         Path metadataFile = dir.resolve(METADATA_FILE);
         if (!Files.isDirectory(dir)) {
-            problems.add(dir, 1, "not a course folder (no such directory)");
+            problems.add(dir, 1, Files.exists(dir) ? "not a course folder: give the folder that holds course.yaml"
+                    : "not a course folder (no such directory)");
             problems.throwIfAny();
         }
         if (!Files.isRegularFile(metadataFile)) {
