@@ -176,6 +176,7 @@ public class XapiServlet extends HttpServlet {
     private byte[] body(HttpServletRequest req) throws IOException {
         long declared = req.getContentLengthLong();
         if (declared > maxBodyBytes) {
+            drain(req, declared);
             throw new XapiException(413, "the request body has " + declared + " bytes; this LRS accepts at most "
                     + maxBodyBytes + " (lms.xapi.max-body-bytes)");
         }
@@ -187,6 +188,7 @@ public class XapiServlet extends HttpServlet {
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > maxBodyBytes) {
+                    drain(req, Long.MAX_VALUE);
                     throw new XapiException(413, "the request body exceeds " + maxBodyBytes
                             + " bytes (lms.xapi.max-body-bytes)");
                 }
@@ -194,6 +196,22 @@ public class XapiServlet extends HttpServlet {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads and discards what the client is still sending (bounded), so that it gets to read the 413 instead of
+     * blocking on a full socket buffer; the connection is closed after the answer.
+     */
+    private static void drain(HttpServletRequest req, long declared) throws IOException {
+        long limit = Math.min(declared, 256L * 1024 * 1024);
+        byte[] buffer = new byte[65536];
+        try (InputStream in = req.getInputStream()) {
+            long read = 0;
+            int n;
+            while (read < limit && (n = in.read(buffer)) > 0) {
+                read += n;
+            }
+        }
     }
 
     static String httpDate(Instant t) {

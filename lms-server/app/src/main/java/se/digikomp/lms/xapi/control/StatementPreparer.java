@@ -51,7 +51,8 @@ public final class StatementPreparer {
             throw XapiException.badRequest("statement.object.objectType: a statement with verb " + VOIDED
                     + " must have a StatementRef as its object");
         }
-        return new IncomingStatement(id, doc, stored, StatementKeys.of(doc), target, voiding);
+        return new IncomingStatement(id, doc, contextActivitiesAsArrays(s), stored, StatementKeys.of(doc), target,
+                voiding);
     }
 
     /** 1.0.3 Data 2.4.6.2: a single context activity is returned as an array of one (also in a SubStatement). */

@@ -44,6 +44,21 @@ public class StatementStore {
      */
     public void store(long organisationId, Long clientId, List<IncomingStatement> batch,
             List<AttachmentContent> attachments) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                storeOnce(organisationId, clientId, batch, attachments);
+                return;
+            } catch (StoreUnavailableException e) {
+                // a deadlock or lock timeout rolled the whole batch back: it is safe to run it again
+                if (!(e.getCause() instanceof java.sql.SQLTransactionRollbackException) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void storeOnce(long organisationId, Long clientId, List<IncomingStatement> batch,
+            List<AttachmentContent> attachments) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -89,7 +104,7 @@ public class StatementStore {
             String stored = existing.get(s.id());
             if (stored == null) {
                 fresh.add(s);
-            } else if (!StatementComparison.same(s.document(), parse(stored))) {
+            } else if (!StatementComparison.same(s.received(), parse(stored))) {
                 throw XapiException.conflict("statement " + s.id()
                         + " is already stored with different content; statements are immutable");
             }
