@@ -94,8 +94,8 @@ class StatementDurabilityIT {
             XapiClient client = XapiClient.of(base(work), KEY, SECRET);
             for (List<String> batch : acknowledged) {
                 for (String id : batch) {
-                    assertEquals(200, client.get("/statements?statementId=" + id).statusCode(),
-                            "acknowledged statement " + id + " is lost");
+                    HttpResponse<String> r = client.get("/statements?statementId=" + id);
+                    assertEquals(200, r.statusCode(), () -> "acknowledged statement " + id + " is lost: " + r.body());
                 }
             }
         } finally {
@@ -160,7 +160,9 @@ class StatementDurabilityIT {
         while (Instant.now().isBefore(deadline)) {
             assertTrue(p.isAlive(), "the server exited; see " + dir.resolve("server.log"));
             try {
-                if (probe.get("/statements?limit=1").statusCode() == 200) {
+                // Payara answers 503 between deploying the app and the end of its own start: wait for both
+                if (Files.readString(dir.resolve("server.log")).contains("ready in")
+                        && probe.get("/statements?limit=1").statusCode() == 200) {
                     return p;
                 }
             } catch (Exception e) {

@@ -285,7 +285,7 @@ class XapiIT {
             assertStatus(503, r, "unavailable");
             assertFalse(r.body().contains("Exception"), "no stack trace: " + r.body());
         } finally {
-            TestDatabase.shared().start();
+            restartDatabase();
         }
         LmsServer.await(java.time.Duration.ofSeconds(60), "the LRS answers again after the database is back",
                 () -> {
@@ -328,5 +328,20 @@ class XapiIT {
                 .header("Authorization", admin).DELETE().build());
         assertEquals(204, removed.statusCode(), removed.body());
         assertStatus(401, moodle.get("/statements"), null);
+    }
+
+    /** Starts the shared test database again; the old server process may need a moment to let go of its port. */
+    private static void restartDatabase() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                TestDatabase.shared().start();
+                return;
+            } catch (Exception e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 }
