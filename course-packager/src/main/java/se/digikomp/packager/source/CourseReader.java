@@ -140,17 +140,36 @@ public final class CourseReader {
                     continue;
                 }
                 for (int i = 0; i < ids.size(); i++) {
-                    Question a = ref.questions().get(i);
                     Question b = lesson.questions().get(i);
-                    if (a.type() != b.type() || a.points() != b.points()
-                            || (a.type() != Question.Type.TEXT && a.options().size() != b.options().size())
-                            || (a.type() != Question.Type.TEXT && !a.correctIds().equals(b.correctIds()))
-                            || !a.targetIds().equals(b.targetIds())) {
-                        problems.add(file, b.line(), "question " + b.id() + " differs from the " + first
-                                + " version in type, points, number of answers or which answers are right");
-                    }
+                    difference(ref.questions().get(i), b).ifPresent(what -> problems.add(file, b.line(),
+                            "question " + b.id() + " differs from the " + first + " version in " + what));
                 }
             }
         }
+    }
+
+    /**
+     * What differs between two language versions of a question, if anything that results depend on. Type and points
+     * always agree; choice, order and match questions also have the same number of options and the same right ones.
+     * A text question only needs at least one accepted answer per language (its reader requires one): spellings and
+     * abbreviations are language-specific, so the number of accepted answers may differ.
+     */
+    private static Optional<String> difference(Question a, Question b) {
+        if (a.type() != b.type()) {
+            return Optional.of("type: " + b.type().word + " vs " + a.type().word);
+        }
+        if (a.points() != b.points()) {
+            return Optional.of("points: " + b.points() + " vs " + a.points());
+        }
+        if (a.type() == Question.Type.TEXT) {
+            return Optional.empty();
+        }
+        if (a.options().size() != b.options().size()) {
+            return Optional.of("number of answers: " + b.options().size() + " vs " + a.options().size());
+        }
+        if (!a.correctIds().equals(b.correctIds()) || !a.targetIds().equals(b.targetIds())) {
+            return Optional.of("which answers are right");
+        }
+        return Optional.empty();
     }
 }

@@ -214,7 +214,43 @@ class CourseReaderTest {
         Path dir = course();
         Path file = dir.resolve("en/03-final.md");
         replace(file, "- [ ] Fel\n- [x] Rätt", "- [x] Fel\n- [ ] Rätt");
-        assertTrue(problems(dir).contains(file + ":" + lineOf(file, "{#final-single") + ": question final-single differs from the sv version"));
+        assertTrue(problems(dir).contains(file + ":" + lineOf(file, "{#final-single") + ": question final-single differs from the sv version"
+                + " in which answers are right"), problems(dir));
+    }
+
+    @Test
+    void acceptsADifferentNumberOfAcceptedTextAnswersPerLanguage() throws IOException {
+        Path dir = course();
+        replace(dir.resolve("en/02-checks.md"), "- MFA\n- 2FA\n", "- MFA\n");
+        replace(dir.resolve("en/03-final.md"), "{#final-text type=text}\n\n- MFA\n",
+                "{#final-text type=text}\n\n- MFA\n- multi-factor authentication\n- multifactor authentication\n");
+        Course course = CourseReader.read(dir);
+        assertEquals(List.of("MFA", "2FA"), acceptedAnswers(course, "sv", 1, "mfa"));
+        assertEquals(List.of("MFA"), acceptedAnswers(course, "en", 1, "mfa"));
+        assertEquals(List.of("MFA"), acceptedAnswers(course, "sv", 2, "final-text"));
+        assertEquals(List.of("MFA", "multi-factor authentication", "multifactor authentication"),
+                acceptedAnswers(course, "en", 2, "final-text"));
+    }
+
+    @Test
+    void requiresTextQuestionsToAgreeInTypeAndPointsAcrossLanguages() throws IOException {
+        Path dir = course();
+        Path checks = dir.resolve("en/02-checks.md");
+        Path finals = dir.resolve("en/03-final.md");
+        replace(checks, "{#mfa type=text}\n\n- MFA\n- 2FA\n", "{#mfa type=text points=2}\n\n- MFA\n");
+        replace(finals, "{#final-text type=text}\n\n- MFA\n", "{#final-text type=single}\n\n- [x] MFA\n- [ ] PIN\n");
+        String p = problems(dir);
+        assertTrue(p.contains(checks + ":" + lineOf(checks, "{#mfa") + ": question mfa differs from the sv version "
+                + "in points: 2 vs 1"), p);
+        assertTrue(p.contains(finals + ":" + lineOf(finals, "{#final-text") + ": question final-text differs from the "
+                + "sv version in type: single vs text"), p);
+    }
+
+    private static List<String> acceptedAnswers(Course course, String language, int lesson, String questionId) {
+        Question q = course.lessons(language).get(lesson).questions().stream()
+                .filter(x -> x.id().equals(questionId)).findFirst().orElseThrow();
+        assertEquals(Question.Type.TEXT, q.type());
+        return q.options().stream().map(Question.Option::text).toList();
     }
 
     @Test
