@@ -177,12 +177,15 @@ final class QuestionReader {
             ListItem item = (ListItem) child;
             int itemLine = Markdown.line(item);
             String optionId = "a" + (++n);
-            if (!(item.getFirstChild() instanceof Paragraph p) || !(p.getFirstChild() instanceof Text first)) {
-                lesson.problem(itemLine, "an answer starts with its text");
+            if (!(item.getFirstChild() instanceof Paragraph p)) {
+                lesson.problem(itemLine, item.getFirstChild() == null ? "empty answer"
+                        : "an answer is a line of text (a list item may not start with a code block or another list)");
                 ok = false;
                 continue;
             }
-            Matcher box = CHECKBOX.matcher(first.getLiteral());
+            // the text may start with inline code or emphasis; only a check box must be plain text
+            Text first = p.getFirstChild() instanceof Text t ? t : null;
+            Matcher box = CHECKBOX.matcher(first == null ? "" : first.getLiteral());
             boolean hasBox = box.find();
             if (choice && !hasBox) {
                 lesson.problem(itemLine, "a " + type.word + " answer starts with [ ] or [x]");
@@ -209,20 +212,21 @@ final class QuestionReader {
                     ok = false;
                 }
             }
-            String text = Markdown.plainText(p);
-            String html = inline.renderInline(p);
             if (type == Question.Type.MATCH) {
-                int arrow = text.indexOf("=>");
-                if (arrow <= 0 || arrow + 2 >= text.length() || text.substring(arrow + 2).isBlank()) {
+                Optional<Paragraph[]> pair = splitAtArrow(p);
+                String prompt = pair.map(halves -> Markdown.plainText(halves[0])).orElse("");
+                String answer = pair.map(halves -> Markdown.plainText(halves[1])).orElse("");
+                if (prompt.isEmpty() || answer.isEmpty()) {
                     lesson.problem(itemLine, "a match item is written `prompt => answer`");
                     ok = false;
                     continue;
                 }
-                String prompt = text.substring(0, arrow).strip();
-                String answer = text.substring(arrow + 2).strip();
-                result.add(new Question.Option(optionId, Markdown.escape(prompt), prompt, true, answer));
+                // the answer is offered in a select box, whose options are plain text
+                result.add(new Question.Option(optionId, inline.renderInline(pair.get()[0]), prompt, true, answer));
                 continue;
             }
+            String text = Markdown.plainText(p);
+            String html = inline.renderInline(p);
             if (text.isEmpty()) {
                 lesson.problem(itemLine, "empty answer");
                 ok = false;
@@ -253,6 +257,32 @@ final class QuestionReader {
             }
         }
         return ok ? Optional.of(result) : Optional.empty();
+    }
+
+    /**
+     * Splits a match item at its first {@code =>} outside inline code into the prompt and the answer, each as a
+     * paragraph of its own inline nodes (code, emphasis, links), or empty when there is no arrow.
+     */
+    private static Optional<Paragraph[]> splitAtArrow(Paragraph item) {
+        for (Node node = item.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Text text && text.getLiteral().contains("=>")) {
+                Paragraph prompt = new Paragraph();
+                Paragraph answer = new Paragraph();
+                while (item.getFirstChild() != text) {
+                    prompt.appendChild(item.getFirstChild());
+                }
+                String literal = text.getLiteral();
+                int arrow = literal.indexOf("=>");
+                prompt.appendChild(new Text(literal.substring(0, arrow)));
+                answer.appendChild(new Text(literal.substring(arrow + 2)));
+                text.unlink();
+                while (item.getFirstChild() != null) {
+                    answer.appendChild(item.getFirstChild());
+                }
+                return Optional.of(new Paragraph[] {prompt, answer});
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean require(boolean condition, int line, String message) {

@@ -219,6 +219,41 @@ class CourseReaderTest {
     }
 
     @Test
+    void readsAnswersThatStartWithInlineCodeOrEmphasis() {
+        Lesson checks = CourseReader.read(TestCourses.testCourse()).lessons("sv").get(1);
+        Question order = checks.questions().get(1);
+        assertEquals(List.of("<code>Wi-Fi</code> av: koppla bort datorn", "<em>Ring</em> IT-supporten", "Byt lösenord"),
+                order.options().stream().map(Question.Option::html).toList());
+        assertEquals("Wi-Fi av: koppla bort datorn", order.options().get(0).text());
+        Question match = checks.questions().get(2);
+        assertEquals(List.of("Nätfiske", "<em>Stöld</em>", "<code>123456</code> i en läcka"),
+                match.options().stream().map(Question.Option::html).toList());
+        assertEquals(List.of("Nätfiske", "Stöld", "123456 i en läcka"),
+                match.options().stream().map(Question.Option::text).toList());
+        assertEquals(List.of("Kontrollera avsändaren", "BitLocker eller annan diskkryptering", "MFA"), match.targets());
+        assertTrue(checks.html().contains("<label for=\"q-threats-a3\"><code>123456</code> i en läcka</label>"),
+                checks.html());
+        assertTrue(checks.html().contains(">BitLocker eller annan diskkryptering</option>"), "select options are text");
+        assertTrue(checks.html().contains("<label for=\"q-phishing-signs-a3\"><em>Svenska</em></label>"));
+    }
+
+    @Test
+    void splitsAMatchItemAtTheFirstArrowOutsideInlineCode() throws IOException {
+        Path dir = course();
+        for (String language : List.of("sv", "en")) {
+            replace(dir.resolve(language + "/02-checks.md"), "- Nätfiske => Kontrollera avsändaren",
+                    "- `a => b` => Kontrollera `x => y`");
+        }
+        Question match = CourseReader.read(dir).lessons("en").get(1).questions().get(2);
+        assertEquals("<code>a =&gt; b</code>", match.options().get(0).html());
+        assertEquals("Kontrollera x => y", match.targets().get(0));
+        Path file = dir.resolve("sv/02-checks.md");
+        replace(file, "- `a => b` => Kontrollera `x => y`", "- `a => b` Kontrollera");
+        assertTrue(problems(dir).contains(file + ":" + lineOf(file, "- `a => b` Kontrollera")
+                + ": a match item is written `prompt => answer`"), problems(dir));
+    }
+
+    @Test
     void acceptsADifferentNumberOfAcceptedTextAnswersPerLanguage() throws IOException {
         Path dir = course();
         replace(dir.resolve("en/02-checks.md"), "- MFA\n- 2FA\n", "- MFA\n");
