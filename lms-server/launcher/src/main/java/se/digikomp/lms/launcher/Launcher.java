@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -42,7 +42,7 @@ public final class Launcher {
     }
 
     private static void start(String[] args) throws StartupFailure, Settings.HelpRequested {
-        Settings settings = Settings.read(args, System.getenv(), System.getProperties(), applicationKeys());
+        Settings settings = Settings.read(args, System.getenv(), System.getProperties(), applicationDefaults());
         requirePortFree(settings);
         Path runtime = freshRuntimeDir(settings.dataDir());
         quietenEmbeddedDatabaseLog();
@@ -112,9 +112,9 @@ public final class Launcher {
         }
     }
 
-    private static Set<String> applicationKeys() throws StartupFailure {
+    private static Map<String, String> applicationDefaults() throws StartupFailure {
         try (InputStream war = warStream()) {
-            return Settings.applicationKeys(war);
+            return Settings.applicationDefaults(war);
         } catch (IOException e) {
             throw new StartupFailure(StartupFailure.FAILED, "the jar is incomplete: " + e.getMessage());
         }

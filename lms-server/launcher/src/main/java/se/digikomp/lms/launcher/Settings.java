@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -59,10 +60,11 @@ record Settings(int port, String bindAddress, Path dataDir, Optional<ExternalDat
         }
     }
 
-    static Settings read(String[] args, Map<String, String> env, Properties system, Set<String> appKeys)
+    static Settings read(String[] args, Map<String, String> env, Properties system, Map<String, String> appDefaults)
             throws StartupFailure, HelpRequested {
         Lookup lookup = new Lookup(env, system);
-        refuseUnknownKeys(env, system, appKeys);
+        refuseUnknownKeys(env, system, appDefaults.keySet());
+        checkTypes(lookup, appDefaults);
         int port = parsePort(args);
         String bindAddress = lookup.get(HTTP_ADDRESS).orElse("0.0.0.0");
         Path dataDir = parseDataDir(lookup);
@@ -71,14 +73,16 @@ record Settings(int port, String bindAddress, Path dataDir, Optional<ExternalDat
         return new Settings(port, bindAddress, dataDir, external);
     }
 
-    /** The keys the web application declares, read from the WAR's microprofile-config.properties. */
-    static Set<String> applicationKeys(InputStream war) throws IOException {
+    /** The keys the web application declares with their defaults, from the WAR's microprofile-config.properties. */
+    static Map<String, String> applicationDefaults(InputStream war) throws IOException {
         try (ZipInputStream zip = new ZipInputStream(war)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (entry.getName().equals("WEB-INF/classes/META-INF/microprofile-config.properties")) {
                     Properties properties = new Properties();
                     properties.load(zip);
-                    return new TreeSet<>(properties.stringPropertyNames());
+                    Map<String, String> defaults = new TreeMap<>();
+                    properties.stringPropertyNames().forEach(key -> defaults.put(key, properties.getProperty(key)));
+                    return defaults;
                 }
             }
         }
@@ -104,6 +108,28 @@ record Settings(int port, String bindAddress, Path dataDir, Optional<ExternalDat
         for (String name : env.keySet()) {
             if (name.startsWith("LMS_") && !name.startsWith(TEST_ENV_PREFIX) && !knownEnv.contains(name)) {
                 throw unknown(name, known);
+            }
+        }
+    }
+
+    /**
+     * A value must have the type its default shows: {@code true}/{@code false} for a boolean default, a whole
+     * number for a numeric one. (MicroProfile Config would read "yes please" as false without a word.)
+     */
+    private static void checkTypes(Lookup lookup, Map<String, String> appDefaults) throws StartupFailure {
+        for (Map.Entry<String, String> entry : appDefaults.entrySet()) {
+            String fallback = entry.getValue().strip();
+            Optional<String> value = lookup.get(entry.getKey());
+            if (value.isEmpty()) {
+                continue;
+            }
+            String given = value.get().strip();
+            if ((fallback.equals("true") || fallback.equals("false"))
+                    && !given.equalsIgnoreCase("true") && !given.equalsIgnoreCase("false")) {
+                throw usage(lookup.describe(entry.getKey()) + " must be true or false, got '" + given + "'");
+            }
+            if (fallback.matches("-?\\d+") && !given.matches("-?\\d{1,18}")) {
+                throw usage(lookup.describe(entry.getKey()) + " must be a whole number, got '" + given + "'");
             }
         }
     }

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
-    private static final Set<String> APP_KEYS = Set.of("lms.db.url", "lms.db.user", "lms.db.password",
-            "lms.demo.enabled", "lms.xapi.bootstrap-key", "lms.xapi.bootstrap-secret");
+    private static final Map<String, String> APP_KEYS = Map.of("lms.db.url", "jdbc:mysql://127.0.0.1:3306/lms",
+            "lms.db.user", "lms", "lms.db.password", "", "lms.demo.enabled", "true", "lms.xapi.bootstrap-key", "",
+            "lms.xapi.bootstrap-secret", "", "lms.xapi.max-page-size", "500");
 
     private static Settings read(Map<String, String> env, String... args) throws Exception {
         return Settings.read(args, env, new Properties(), APP_KEYS);
@@ -99,6 +99,15 @@ class SettingsTest {
         StartupFailure failure = failure(Map.of("LMS_XAPI_BOOTSTRAP_KEY", "k"));
         assertTrue(failure.getMessage().startsWith("LMS_XAPI_BOOTSTRAP_SECRET (lms.xapi.bootstrap-secret) must be set"),
                 failure.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheKeyAndWhatItMustBe() throws Exception {
+        assertEquals("LMS_DEMO_ENABLED (lms.demo.enabled) must be true or false, got 'maybe'",
+                failure(Map.of("LMS_DEMO_ENABLED", "maybe")).getMessage());
+        assertEquals("LMS_XAPI_MAX_PAGE_SIZE (lms.xapi.max-page-size) must be a whole number, got 'many'",
+                failure(Map.of("LMS_XAPI_MAX_PAGE_SIZE", "many")).getMessage());
+        read(Map.of("LMS_DEMO_ENABLED", "FALSE", "LMS_XAPI_MAX_PAGE_SIZE", "100"));
     }
 
     @Test
