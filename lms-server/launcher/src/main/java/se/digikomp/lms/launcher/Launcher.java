@@ -1,6 +1,7 @@
 package se.digikomp.lms.launcher;
 
 import fish.payara.micro.BootstrapException;
+import fish.payara.micro.ClusterCommandResult;
 import fish.payara.micro.PayaraMicro;
 import fish.payara.micro.PayaraMicroRuntime;
 import java.io.IOException;
@@ -12,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -65,16 +68,27 @@ public final class Launcher {
                 .setNoCluster(true)
                 .setPrintLogo(false)
                 .setRootDir(runtime.resolve("root").toFile());
+        List<String> refused = new CopyOnWriteArrayList<>();
         micro.setPreBootHandler(admin -> {
-            admin.run("set", "configs.config.server-config.phone-home-runtime-configuration.enabled=false");
-            admin.run("set", "configs.config.server-config.network-config.network-listeners.network-listener."
-                    + "http-listener.address=" + settings.bindAddress());
+            for (String setting : List.of(
+                    "configs.config.server-config.phone-home-runtime-configuration.enabled=false",
+                    "configs.config.server-config.network-config.network-listeners.network-listener."
+                            + "http-listener.address=" + settings.bindAddress())) {
+                ClusterCommandResult result = admin.run("set", setting);
+                if (result.getExitStatus() == ClusterCommandResult.ExitStatus.FAILURE) {
+                    refused.add(setting + " (" + result.getOutput().strip() + ")");
+                }
+            }
         });
         PayaraMicroRuntime server;
         try {
             server = micro.bootStrap();
         } catch (BootstrapException e) {
             throw new StartupFailure(StartupFailure.FAILED, "Payara Micro did not start: " + DatabaseCheck.reason(e));
+        }
+        if (!refused.isEmpty()) {
+            throw new StartupFailure(StartupFailure.FAILED, "Payara Micro refused " + String.join(", ", refused)
+                    + (refused.toString().contains(".address=") ? "; check LMS_HTTP_ADDRESS (lms.http.address)" : ""));
         }
         if (embedded != null) {
             EmbeddedDatabase db = awaitEmbedded(embedded);
