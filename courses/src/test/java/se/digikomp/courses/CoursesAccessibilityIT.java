@@ -19,7 +19,10 @@ import se.digikomp.packager.testing.Zips;
 
 /**
  * axe-core (WCAG 2.1 A/AA) on every lesson of every course in courses/, in every language: no serious or critical
- * violation. The web package is walked lesson by lesson, answering each question so ordered courses open.
+ * violation. The web package is walked lesson by lesson, answering each question so ordered courses open. Each lesson
+ * is also laid out at phone size (390 x 844): the page must not scroll sideways, all of axe runs again where a code
+ * block is, and only its scrollable-region rule where a table scrolls sideways (Browser.phoneProblems). On 2026-11-25
+ * that added about 50 s over the 142 lesson pages, on a busy 2-core machine.
  */
 class CoursesAccessibilityIT {
     @TempDir
@@ -77,6 +80,9 @@ class CoursesAccessibilityIT {
             }
             for (String violation : Browser.seriousViolations(page)) {
                 found.add(where + " \"" + title + "\": " + violation);
+            }
+            for (String problem : Browser.phoneProblems(page)) {
+                found.add(where + " \"" + title + "\": " + problem);
             }
             if (page.locator(".dk-next").count() == 0 || page.locator(".dk-next").isDisabled()) {
                 return;

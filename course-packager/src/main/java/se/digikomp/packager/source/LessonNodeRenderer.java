@@ -7,10 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.BlockQuote;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -21,7 +24,9 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Renders the course-format constructs that plain CommonMark does not know: callouts, figures with captions,
- * captioned audio and video, glossary terms, downloads and links between lessons (docs/course-format.md).
+ * captioned audio and video, glossary terms, downloads and links between lessons (docs/course-format.md), and code
+ * blocks and tables that scroll sideways and so must be reachable by keyboard. It is registered before the
+ * extensions, so that it wraps tables; their rows and cells are the tables extension's.
  * Every reference is checked as it is rendered; problems are reported at their line.
  */
 final class LessonNodeRenderer implements NodeRenderer {
@@ -45,7 +50,7 @@ final class LessonNodeRenderer implements NodeRenderer {
     @Override
     public Set<Class<? extends Node>> getNodeTypes() {
         return Set.of(Paragraph.class, Image.class, Link.class, BlockQuote.class, HtmlBlock.class,
-                HtmlInline.class);
+                HtmlInline.class, FencedCodeBlock.class, IndentedCodeBlock.class, TableBlock.class);
     }
 
     @Override
@@ -62,6 +67,12 @@ final class LessonNodeRenderer implements NodeRenderer {
             rawHtml(block.getLiteral(), node);
         } else if (node instanceof HtmlInline inline) {
             rawHtml(inline.getLiteral(), node);
+        } else if (node instanceof FencedCodeBlock code) {
+            codeBlock(code.getLiteral(), code.getInfo());
+        } else if (node instanceof IndentedCodeBlock code) {
+            codeBlock(code.getLiteral(), null);
+        } else if (node instanceof TableBlock table) {
+            table(table);
         }
     }
 
@@ -98,6 +109,42 @@ final class LessonNodeRenderer implements NodeRenderer {
             context.render(child);
             child = next;
         }
+    }
+
+    // ---- code blocks and tables ----
+
+    /**
+     * A code block keeps its lines (indentation carries meaning) and scrolls sideways when it is wider than the
+     * screen, as it is on a phone or at 400 % zoom. A scrolling area must be reachable by keyboard (WCAG 2.1.1), so
+     * the block is focusable, with the focus outline of the page, and a named region in the page's language, so a
+     * screen reader says what received the focus.
+     */
+    private void codeBlock(String literal, String info) {
+        Map<String, String> pre = attrs("class", "dk-code", "tabindex", "0", "role", "region", "aria-label",
+                lesson.ui("code"));
+        Map<String, String> code = new LinkedHashMap<>();
+        String language = info == null || info.isBlank() ? "" : info.strip().split("\\s+")[0];
+        if (!language.isEmpty()) {
+            code.put("class", "language-" + language);
+        }
+        html.line();
+        html.tag("pre", pre);
+        html.tag("code", code);
+        html.text(literal);
+        html.tag("/code");
+        html.tag("/pre");
+        html.line();
+    }
+
+    /** A table scrolls sideways in a focusable, named region for the same reason; the table keeps its semantics. */
+    private void table(TableBlock table) {
+        html.line();
+        html.tag("div", attrs("class", "dk-table", "tabindex", "0", "role", "region", "aria-label", lesson.ui("table")));
+        html.tag("table");
+        renderChildren(table);
+        html.tag("/table");
+        html.tag("/div");
+        html.line();
     }
 
     // ---- callouts: GitHub alerts, "> [!NOTE]" ----

@@ -22,10 +22,11 @@ public final class LessonReader {
 
     LessonReader(LessonContext lesson) {
         this.lesson = lesson;
+        // the lesson's renderer first: for a node type, the first factory registered wins
         this.renderer = HtmlRenderer.builder()
+                .nodeRendererFactory(context -> new LessonNodeRenderer(context, lesson))
                 .extensions(Markdown.EXTENSIONS)
                 .sanitizeUrls(true)
-                .nodeRendererFactory(context -> new LessonNodeRenderer(context, lesson))
                 .build();
     }
 

@@ -37,6 +37,8 @@ public final class UiText {
         both("glossary", "Ordlista", "Glossary");
         both("definition", "Förklaring", "Definition");
         both("download", "Ladda ned", "Download");
+        both("code", "Kodexempel", "Code example");
+        both("table", "Tabell", "Table");
         both("offline", "Ingen lärplattform hittades: dina svar sparas bara i den här webbläsaren.",
                 "No learning platform found: your answers are saved in this browser only.");
         both("trackingError", "Framstegen kunde inte sparas. Försök igen senare.",

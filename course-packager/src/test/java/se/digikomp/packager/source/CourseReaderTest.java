@@ -41,8 +41,15 @@ class CourseReaderTest {
         assertTrue(basics.html().contains("aria-controls=\"term-basics-"), "glossary term is a disclosure button");
         assertTrue(basics.html().contains("href=\"../assets/checklist.pdf\" download"));
         assertTrue(basics.html().contains("href=\"#lesson-checks\""), "link to a lesson file becomes an in-course link");
-        assertTrue(basics.html().contains("<table>"));
+        assertTrue(basics.html().contains("<div class=\"dk-table\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\">"
+                + "<table>\n<thead>"), "a table scrolls in a focusable, named region");
         assertTrue(basics.html().contains("<del>"));
+        assertTrue(basics.html().contains("<pre class=\"dk-code\" tabindex=\"0\" role=\"region\" aria-label=\"Kodexempel\">"
+                + "<code class=\"language-turtle\">&lt;badplatser&gt; dcat:distribution"), "a focusable, named code block");
+        assertTrue(basics.html().contains("aria-label=\"Kodexempel\"><code>ls -l assets/\n</code></pre>"),
+                "an indented code block too");
+        assertTrue(course.lessons("en").get(0).html().contains("aria-label=\"Code example\"><code class=\"language-turtle\">"),
+                "named in the page's language");
         Question single = basics.questions().get(0);
         assertEquals("strongest-password", single.id());
         assertEquals(2, single.points());

@@ -1,6 +1,7 @@
 package se.digikomp.packager.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ import se.digikomp.packager.testing.TestCourses;
 import se.digikomp.packager.testing.TestServer;
 import se.digikomp.packager.testing.Zips;
 
-/** axe-core (WCAG 2.1 A/AA) on every built player page: no serious or critical violation, in every state. */
+/**
+ * axe-core (WCAG 2.1 A/AA) on every built player page: no serious or critical violation, in every state; every lesson
+ * also at phone size (390 x 844), where code blocks and tables scroll sideways and the page must not.
+ */
 class AccessibilityIT {
     @TempDir
     Path temp;
@@ -50,6 +54,9 @@ class AccessibilityIT {
                     answerEverything(page);
                     page.locator(".dk-lesson:not([hidden]) .dk-check").all().forEach(b -> b.click());
                     check(page, name + " lesson " + (i + 1), found);
+                    for (String problem : Browser.phoneProblems(page)) {
+                        found.add(name + " lesson " + (i + 1) + ": " + problem);
+                    }
                     if (page.locator(".dk-submit").isVisible()) {
                         page.locator(".dk-submit").click();
                         check(page, name + " assessment after submit", found);
@@ -69,6 +76,33 @@ class AccessibilityIT {
             }
         }
         assertEquals(List.of(), found);
+    }
+
+    @Test
+    void aCodeBlockWiderThanAPhoneIsReachedAndScrolledByKeyboard() throws Exception {
+        Path out = temp.resolve("out");
+        assertEquals(0, Cli.run("build", TestCourses.testCourse().toString(), "-f", "web", "-o", out.toString())
+                .exitCode());
+        try (Browser browser = new Browser(); TestServer server = new TestServer()) {
+            server.folder("/web/", Zips.unzip(out.resolve("test-course-1.2.3-web-sv.zip"),
+                    Files.createDirectories(temp.resolve("web"))));
+            Page page = browser.newPage();
+            page.setViewportSize(Browser.PHONE_WIDTH, Browser.PHONE_HEIGHT);
+            page.navigate(server.url("/web/sv/index.html"));
+            page.locator("html[data-dk-ready]").waitFor();
+            var code = page.locator(".dk-lesson:not([hidden]) pre:has(> code.language-turtle)");
+            assertTrue((Boolean) code.evaluate("e => e.scrollWidth > e.clientWidth"), "the example scrolls sideways");
+            assertEquals("Kodexempel", code.getAttribute("aria-label"));
+            assertEquals("region", code.getAttribute("role"));
+            for (int i = 0; i < 50 && !(Boolean) code.evaluate("e => e === document.activeElement"); i++) {
+                page.keyboard().press("Tab");
+            }
+            assertTrue((Boolean) code.evaluate("e => e === document.activeElement"), "Tab reaches the code block");
+            assertEquals("solid 3px", code.evaluate("e => getComputedStyle(e).outlineStyle + ' ' "
+                    + "+ getComputedStyle(e).outlineWidth"), "the focus is visible");
+            page.keyboard().press("ArrowRight");
+            page.waitForFunction("e => e.scrollLeft > 0", code.elementHandle());
+        }
     }
 
     /** Gives every question on the visible lesson an answer (right or wrong does not matter here). */
