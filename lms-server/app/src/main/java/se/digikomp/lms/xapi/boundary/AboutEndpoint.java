@@ -1,8 +1,8 @@
 package se.digikomp.lms.xapi.boundary;
 
+import se.digikomp.lms.xapi.control.JsonBuilders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import se.digikomp.lms.xapi.control.ActivityStore;
@@ -24,10 +24,10 @@ public class AboutEndpoint {
         if (!r.method().equals("GET") && !r.method().equals("HEAD")) {
             return XapiResponse.error(405, "the About Resource allows GET and HEAD");
         }
-        return XapiResponse.json(200, Json.createObjectBuilder()
-                .add("version", Json.createArrayBuilder().add("1.0.0").add("1.0.1").add("1.0.2").add("1.0.3")
+        return XapiResponse.json(200, JsonBuilders.PROVIDER.createObjectBuilder()
+                .add("version", JsonBuilders.PROVIDER.createArrayBuilder().add("1.0.0").add("1.0.1").add("1.0.2").add("1.0.3")
                         .add("2.0.0"))
-                .add("extensions", Json.createObjectBuilder()).build());
+                .add("extensions", JsonBuilders.PROVIDER.createObjectBuilder()).build());
     }
 
     /** 1.0.3 Communication 2.5: the canonical definition of an Activity (an Activity object even if unknown). */
@@ -40,7 +40,7 @@ public class AboutEndpoint {
             throw XapiException.badRequest("activityId: must be an IRI, was '" + id + "'");
         }
         JsonObject activity = activities.find(client.organisationId(), StatementKeys.hash(id))
-                .orElse(Json.createObjectBuilder().add("objectType", "Activity").add("id", id).build());
+                .orElse(JsonBuilders.PROVIDER.createObjectBuilder().add("objectType", "Activity").add("id", id).build());
         return XapiResponse.json(200, activity);
     }
 
@@ -53,12 +53,12 @@ public class AboutEndpoint {
         if (Agents.ifiKey(agent).isEmpty()) {
             throw XapiException.badRequest("agent: must be an Agent or identified Group");
         }
-        JsonObjectBuilder person = Json.createObjectBuilder().add("objectType", "Person");
-        person.add("name", agent.containsKey("name") ? Json.createArrayBuilder().add(agent.get("name"))
-                : Json.createArrayBuilder());
+        JsonObjectBuilder person = JsonBuilders.PROVIDER.createObjectBuilder().add("objectType", "Person");
+        person.add("name", agent.containsKey("name") ? JsonBuilders.PROVIDER.createArrayBuilder().add(agent.get("name"))
+                : JsonBuilders.PROVIDER.createArrayBuilder());
         for (String ifi : new String[] {"mbox", "mbox_sha1sum", "openid", "account"}) {
             if (agent.containsKey(ifi)) {
-                person.add(ifi, Json.createArrayBuilder().add(agent.get(ifi)));
+                person.add(ifi, JsonBuilders.PROVIDER.createArrayBuilder().add(agent.get(ifi)));
             }
         }
         return XapiResponse.json(200, person.build());

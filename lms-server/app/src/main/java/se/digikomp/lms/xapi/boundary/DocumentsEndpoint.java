@@ -1,8 +1,8 @@
 package se.digikomp.lms.xapi.boundary;
 
+import se.digikomp.lms.xapi.control.JsonBuilders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -98,7 +98,7 @@ public class DocumentsEndpoint {
                                         + p.get("since") + "'")).toInstant());
                     }
                     List<String> ids = store.ids(org, address, false, since);
-                    JsonArrayBuilder array = Json.createArrayBuilder();
+                    JsonArrayBuilder array = JsonBuilders.PROVIDER.createArrayBuilder();
                     ids.forEach(array::add);
                     return XapiResponse.json(200, array.build());
                 }

@@ -1,8 +1,8 @@
 package se.digikomp.lms.xapi.boundary;
 
+import se.digikomp.lms.xapi.control.JsonBuilders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -184,7 +184,7 @@ public class StatementQueries {
     }
 
     private static JsonObject formatted(String doc, String format, List<String> languages) {
-        JsonObject s = Json.createReader(new StringReader(doc)).readObject();
+        JsonObject s = JsonBuilders.PROVIDER.createReader(new StringReader(doc)).readObject();
         return switch (format) {
             case "ids" -> StatementFormatter.ids(s);
             case "canonical" -> StatementFormatter.canonical(s, languages);

@@ -1,8 +1,8 @@
 package se.digikomp.lms.xapi.boundary;
 
+import se.digikomp.lms.xapi.control.JsonBuilders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -83,7 +83,7 @@ public class StatementsEndpoint {
                     + "' differs from the statementId parameter '" + id + "'");
         }
         if (!s.containsKey("id")) {
-            s = Json.createObjectBuilder(s).add("id", id).build();
+            s = JsonBuilders.PROVIDER.createObjectBuilder(s).add("id", id).build();
         }
         store(List.of(s), body.parts, version, client, baseUrl);
         return XapiResponse.noContent();
@@ -112,7 +112,7 @@ public class StatementsEndpoint {
             throw XapiException.badRequest("statement: the body must be a statement or an array of statements");
         }
         List<IncomingStatement> stored = store(statements, body.parts, version, client, baseUrl);
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JsonBuilders.PROVIDER.createArrayBuilder();
         stored.forEach(s -> ids.add(s.id()));
         return XapiResponse.json(200, ids.build());
     }
@@ -229,8 +229,8 @@ public class StatementsEndpoint {
 
     /** The authority of statements stored with this credential (1.0.3 Data 2.4.9). */
     static JsonObject authority(LrsClient client, String baseUrl) {
-        return Json.createObjectBuilder().add("objectType", "Agent").add("name", client.label() == null
-                ? client.key() : client.label()).add("account", Json.createObjectBuilder()
+        return JsonBuilders.PROVIDER.createObjectBuilder().add("objectType", "Agent").add("name", client.label() == null
+                ? client.key() : client.label()).add("account", JsonBuilders.PROVIDER.createObjectBuilder()
                         .add("homePage", baseUrl).add("name", client.key())).build();
     }
 }

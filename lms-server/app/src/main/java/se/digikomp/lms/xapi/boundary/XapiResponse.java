@@ -1,6 +1,6 @@
 package se.digikomp.lms.xapi.boundary;
 
-import jakarta.json.Json;
+import se.digikomp.lms.xapi.control.JsonBuilders;
 import jakarta.json.JsonStructure;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ public record XapiResponse(int status, Map<String, String> headers, String conte
 
     /** An error: the xAPI status with a JSON body whose message names what is wrong. */
     public static XapiResponse error(int status, String message) {
-        return json(status, Json.createObjectBuilder().add("error", true).add("message", message).build());
+        return json(status, JsonBuilders.PROVIDER.createObjectBuilder().add("error", true).add("message", message).build());
     }
 
     public XapiResponse with(String header, String value) {

@@ -2,7 +2,6 @@ package se.digikomp.lms.xapi.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -11,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -19,10 +20,16 @@ import se.digikomp.lms.platform.Database;
 
 /**
  * Canonical activity definitions (xAPI 1.0.3 Communication 2.5, 2.0 4.1.6.4): every activity in a stored statement
- * is recorded; a later definition replaces the earlier one property by property, language maps merge.
+ * is recorded; a later definition replaces the earlier one property by property, language maps merge. What this
+ * server last stored is remembered, so the usual statement (about a known activity, same definition) costs no
+ * database work here; with several servers a definition changed by another one is merged on its next change.
  */
 @ApplicationScoped
 public class ActivityStore {
+
+    /** The definitions this server last read or wrote, per organisation and activity (bounded). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, JsonObject> KNOWN =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -34,7 +41,7 @@ public class ActivityStore {
             ps.setLong(1, org);
             ps.setBytes(2, hash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Json.createReader(new StringReader(rs.getString(1))).readObject())
+                return rs.next() ? Optional.of(JsonBuilders.PROVIDER.createReader(new StringReader(rs.getString(1))).readObject())
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -42,41 +49,78 @@ public class ActivityStore {
         }
     }
 
-    /** Records the activities of statements, inside the caller's transaction. */
-    static void record(Connection c, long org, Iterable<JsonObject> statements) throws SQLException {
+    /**
+     * Records the activities of statements, inside the caller's transaction: one read of the known definitions and
+     * one multi-row upsert of those that are new or changed, in hash order (a consistent lock order).
+     */
+    static Runnable record(Connection c, long org, Iterable<JsonObject> statements) throws SQLException {
         Map<String, JsonObject> latest = new LinkedHashMap<>();
         for (JsonObject s : statements) {
             collect(s, latest);
         }
-        if (latest.isEmpty()) {
-            return;
+        java.util.TreeMap<String, JsonObject> byHash = new java.util.TreeMap<>();
+        for (JsonObject a : latest.values()) {
+            String hash = java.util.HexFormat.of().formatHex(StatementKeys.hash(a.getString("id")));
+            JsonObject cached = KNOWN.get(org + ":" + hash);
+            // unchanged against what this server last stored: nothing to read or write
+            if (cached == null || !merge(cached, a).equals(cached)) {
+                byHash.put(hash, a);
+            }
         }
-        for (JsonObject activity : latest.values()) {
-            String id = activity.getString("id");
-            byte[] hash = StatementKeys.hash(id);
-            JsonObject merged = activity;
-            if (activity.containsKey("definition")) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT document FROM xapi_activity"
-                        + " WHERE organisation_id = ? AND activity_hash = ? FOR UPDATE")) {
-                    ps.setLong(1, org);
-                    ps.setBytes(2, hash);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            merged = merge(Json.createReader(new StringReader(rs.getString(1))).readObject(), activity);
-                        }
-                    }
+        if (byHash.isEmpty()) {
+            return () -> { };
+        }
+        Map<String, JsonObject> known = new java.util.HashMap<>();
+        StringBuilder select = new StringBuilder("SELECT activity_hash, document FROM xapi_activity"
+                + " WHERE organisation_id = ? AND activity_hash IN (");
+        select.append("?,".repeat(byHash.size())).setLength(select.length() - 1);
+        select.append(")");
+        try (PreparedStatement ps = c.prepareStatement(select.toString())) {
+            ps.setLong(1, org);
+            int i = 2;
+            for (String hash : byHash.keySet()) {
+                ps.setBytes(i++, java.util.HexFormat.of().parseHex(hash));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.put(java.util.HexFormat.of().formatHex(rs.getBytes(1)),
+                            JsonBuilders.PROVIDER.createReader(new StringReader(rs.getString(2))).readObject());
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xapi_activity (organisation_id,"
-                    + " activity_hash, activity_id, document) VALUES (?,?,?,?) ON DUPLICATE KEY UPDATE document = "
-                    + (activity.containsKey("definition") ? "VALUES(document)" : "document"))) {
-                ps.setLong(1, org);
-                ps.setBytes(2, hash);
-                ps.setString(3, id);
-                ps.setString(4, merged.toString());
+        }
+        Map<String, JsonObject> current = new java.util.HashMap<>();
+        List<Map.Entry<String, JsonObject>> writes = new ArrayList<>();
+        for (Map.Entry<String, JsonObject> e : byHash.entrySet()) {
+            JsonObject old = known.get(e.getKey());
+            JsonObject merged = old == null ? e.getValue() : merge(old, e.getValue());
+            current.put(e.getKey(), merged);
+            if (!merged.equals(old)) {
+                writes.add(Map.entry(e.getKey(), merged));
+            }
+        }
+        if (!writes.isEmpty()) {
+            StringBuilder upsert = new StringBuilder("INSERT INTO xapi_activity (organisation_id, activity_hash,"
+                    + " activity_id, document) VALUES ");
+            upsert.append("(?,?,?,?),".repeat(writes.size())).setLength(upsert.length() - 1);
+            upsert.append(" ON DUPLICATE KEY UPDATE document = VALUES(document)");
+            try (PreparedStatement ps = c.prepareStatement(upsert.toString())) {
+                int i = 1;
+                for (Map.Entry<String, JsonObject> w : writes) {
+                    ps.setLong(i++, org);
+                    ps.setBytes(i++, java.util.HexFormat.of().parseHex(w.getKey()));
+                    ps.setString(i++, w.getValue().getString("id"));
+                    ps.setString(i++, w.getValue().toString());
+                }
                 ps.executeUpdate();
             }
         }
+        // remembered only once the transaction has committed
+        return () -> {
+            if (KNOWN.size() > 100_000) {
+                KNOWN.clear();
+            }
+            current.forEach((hash, doc) -> KNOWN.put(org + ":" + hash, doc));
+        };
     }
 
     private static void collect(JsonObject s, Map<String, JsonObject> into) {
@@ -101,7 +145,7 @@ public class ActivityStore {
     }
 
     private static void add(JsonObject activity, Map<String, JsonObject> into) {
-        JsonObject clean = Json.createObjectBuilder(activity).add("objectType", "Activity").build();
+        JsonObject clean = JsonBuilders.PROVIDER.createObjectBuilder(activity).add("objectType", "Activity").build();
         JsonObject previous = into.get(activity.getString("id"));
         into.put(activity.getString("id"), previous == null ? clean : merge(previous, clean));
     }
@@ -112,17 +156,17 @@ public class ActivityStore {
         if (oldDef == null || newDef == null) {
             return newDef == null ? old : newer;
         }
-        JsonObjectBuilder def = Json.createObjectBuilder(oldDef);
+        JsonObjectBuilder def = JsonBuilders.PROVIDER.createObjectBuilder(oldDef);
         for (var e : newDef.entrySet()) {
             JsonValue previous = oldDef.get(e.getKey());
             if (("name".equals(e.getKey()) || "description".equals(e.getKey())) && previous != null
                     && previous.getValueType() == JsonValue.ValueType.OBJECT) {
-                def.add(e.getKey(), Json.createObjectBuilder(previous.asJsonObject())
-                        .addAll(Json.createObjectBuilder(e.getValue().asJsonObject())));
+                def.add(e.getKey(), JsonBuilders.PROVIDER.createObjectBuilder(previous.asJsonObject())
+                        .addAll(JsonBuilders.PROVIDER.createObjectBuilder(e.getValue().asJsonObject())));
             } else {
                 def.add(e.getKey(), e.getValue());
             }
         }
-        return Json.createObjectBuilder(newer).add("definition", def).build();
+        return JsonBuilders.PROVIDER.createObjectBuilder(newer).add("definition", def).build();
     }
 }

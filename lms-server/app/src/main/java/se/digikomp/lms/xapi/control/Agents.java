@@ -1,6 +1,5 @@
 package se.digikomp.lms.xapi.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -36,7 +35,7 @@ public final class Agents {
 
     /** The agent or identified group reduced to objectType and its IFI (the "ids" format, 1.0.3 Data 2.5). */
     public static JsonObject idsOnly(JsonObject agent) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonBuilders.PROVIDER.createObjectBuilder();
         String type = agent.getString("objectType", "Agent");
         b.add("objectType", type);
         for (String ifi : new String[] {"mbox", "mbox_sha1sum", "openid", "account"}) {
@@ -45,7 +44,7 @@ public final class Agents {
             }
         }
         if ("Group".equals(type) && ifiKey(agent).isEmpty() && agent.containsKey("member")) {
-            var members = Json.createArrayBuilder();
+            var members = JsonBuilders.PROVIDER.createArrayBuilder();
             for (JsonValue m : agent.getJsonArray("member")) {
                 members.add(idsOnly(m.asJsonObject()));
             }

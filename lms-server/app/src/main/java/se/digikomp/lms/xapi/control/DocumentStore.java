@@ -2,7 +2,6 @@ package se.digikomp.lms.xapi.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -105,7 +104,7 @@ public class DocumentStore {
                 throw XapiException.badRequest("POST merges JSON objects only: both the stored and the posted"
                         + " document must be application/json");
             }
-            JsonObjectBuilder merged = Json.createObjectBuilder(jsonObject(old.content(), "the stored document"));
+            JsonObjectBuilder merged = JsonBuilders.PROVIDER.createObjectBuilder(jsonObject(old.content(), "the stored document"));
             for (var e : jsonObject(content, "the posted document").entrySet()) {
                 merged.add(e.getKey(), e.getValue());
             }

@@ -1,6 +1,5 @@
 package se.digikomp.lms.xapi.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -50,8 +49,8 @@ public final class Signatures {
         }
         // 1.0.3 Data 2.6.s4.b3: the payload is a valid JSON serialization of the original statement
         JsonObject payload = jsonSegment(segments[1], path + ": the JWS payload");
-        JsonObject original = Json.createObjectBuilder(statement).remove("attachments").build();
-        JsonObject signed = Json.createObjectBuilder(payload).remove("attachments").build();
+        JsonObject original = JsonBuilders.PROVIDER.createObjectBuilder(statement).remove("attachments").build();
+        JsonObject signed = JsonBuilders.PROVIDER.createObjectBuilder(payload).remove("attachments").build();
         if (!StatementComparison.same(original, signed)) {
             throw XapiException.badRequest(path + ": the JWS payload does not match the statement");
         }
@@ -80,7 +79,7 @@ public final class Signatures {
     private static JsonObject jsonSegment(String segment, String what) {
         try {
             String json = new String(Base64.getUrlDecoder().decode(segment), StandardCharsets.UTF_8);
-            JsonValue v = Json.createReader(new StringReader(json)).readValue();
+            JsonValue v = JsonBuilders.PROVIDER.createReader(new StringReader(json)).readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw XapiException.badRequest(what + " is not a JSON object");
             }

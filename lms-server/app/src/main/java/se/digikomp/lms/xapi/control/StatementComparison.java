@@ -1,6 +1,5 @@
 package se.digikomp.lms.xapi.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -27,7 +26,7 @@ public final class StatementComparison {
     }
 
     private static JsonObject comparable(JsonObject s, JsonObject other) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonBuilders.PROVIDER.createObjectBuilder();
         for (var e : s.entrySet()) {
             String k = e.getKey();
             if (LRS_SET.contains(k) || ("id".equals(k) && !other.containsKey("id"))
@@ -37,7 +36,7 @@ public final class StatementComparison {
             if ("result".equals(k) && e.getValue().getValueType() == JsonValue.ValueType.OBJECT) {
                 b.add(k, truncatedDuration(e.getValue().asJsonObject()));
             } else if ("timestamp".equals(k)) {
-                b.add(k, ValueFormats.parseTimestamp(s.getString(k)).map(t -> (JsonValue) Json.createValue(
+                b.add(k, ValueFormats.parseTimestamp(s.getString(k)).map(t -> (JsonValue) JsonBuilders.PROVIDER.createValue(
                         t.toInstant().toString())).orElse(e.getValue()));
             } else {
                 b.add(k, e.getValue());
@@ -53,6 +52,6 @@ public final class StatementComparison {
         Matcher m = SECONDS.matcher(result.getString("duration"));
         String d = m.find() ? m.replaceFirst(m.group(1) + "." + (m.group(2) + "0").substring(0, 2) + "S")
                 : result.getString("duration");
-        return Json.createObjectBuilder(result).add("duration", d).build();
+        return JsonBuilders.PROVIDER.createObjectBuilder(result).add("duration", d).build();
     }
 }

@@ -1,6 +1,5 @@
 package se.digikomp.lms.xapi.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,11 +23,11 @@ public final class StatementFormatter {
     }
 
     public static JsonObject ids(JsonObject s) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonBuilders.PROVIDER.createObjectBuilder();
         for (var e : s.entrySet()) {
             switch (e.getKey()) {
                 case "actor", "authority" -> b.add(e.getKey(), Agents.idsOnly(e.getValue().asJsonObject()));
-                case "verb" -> b.add("verb", Json.createObjectBuilder().add("id", s.getJsonObject("verb").get("id")));
+                case "verb" -> b.add("verb", JsonBuilders.PROVIDER.createObjectBuilder().add("id", s.getJsonObject("verb").get("id")));
                 case "object" -> b.add("object", idsObject(e.getValue().asJsonObject()));
                 case "context" -> b.add("context", idsContext(e.getValue().asJsonObject()));
                 default -> b.add(e.getKey(), e.getValue());
@@ -43,12 +42,12 @@ public final class StatementFormatter {
             case "Agent", "Group" -> Agents.idsOnly(o);
             case "SubStatement" -> ids(o);
             case "StatementRef" -> o;
-            default -> Json.createObjectBuilder().add("id", o.get("id")).build();
+            default -> JsonBuilders.PROVIDER.createObjectBuilder().add("id", o.get("id")).build();
         };
     }
 
     private static JsonObject idsContext(JsonObject c) {
-        JsonObjectBuilder b = Json.createObjectBuilder(c);
+        JsonObjectBuilder b = JsonBuilders.PROVIDER.createObjectBuilder(c);
         for (String role : new String[] {"instructor", "team"}) {
             if (c.containsKey(role)) {
                 b.add(role, Agents.idsOnly(c.getJsonObject(role)));
@@ -56,10 +55,10 @@ public final class StatementFormatter {
         }
         JsonObject ca = c.getJsonObject("contextActivities");
         if (ca != null) {
-            JsonObjectBuilder cab = Json.createObjectBuilder();
+            JsonObjectBuilder cab = JsonBuilders.PROVIDER.createObjectBuilder();
             for (var e : ca.entrySet()) {
                 if (e.getValue().getValueType() == JsonValue.ValueType.ARRAY) {
-                    JsonArrayBuilder list = Json.createArrayBuilder();
+                    JsonArrayBuilder list = JsonBuilders.PROVIDER.createArrayBuilder();
                     for (JsonValue a : e.getValue().asJsonArray()) {
                         list.add(idsObject(a.asJsonObject()));
                     }
@@ -88,14 +87,14 @@ public final class StatementFormatter {
                 if ("extensions".equals(key)) {
                     return o;
                 }
-                JsonObjectBuilder b = Json.createObjectBuilder();
+                JsonObjectBuilder b = JsonBuilders.PROVIDER.createObjectBuilder();
                 for (var e : o.entrySet()) {
                     b.add(e.getKey(), reduce(e.getValue(), preferred, e.getKey()));
                 }
                 return b.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder b = Json.createArrayBuilder();
+                JsonArrayBuilder b = JsonBuilders.PROVIDER.createArrayBuilder();
                 for (JsonValue item : v.asJsonArray()) {
                     b.add(reduce(item, preferred, null));
                 }
@@ -139,7 +138,7 @@ public final class StatementFormatter {
         if (chosen == null) {
             chosen = map.keySet().iterator().next();
         }
-        return Json.createObjectBuilder().add(chosen, map.get(chosen)).build();
+        return JsonBuilders.PROVIDER.createObjectBuilder().add(chosen, map.get(chosen)).build();
     }
 
     /** Languages of an Accept-Language header, most preferred first ("*" and q=0 dropped). */

@@ -1,6 +1,5 @@
 package se.digikomp.lms.xapi.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -26,7 +25,7 @@ public final class StatementPreparer {
     public static IncomingStatement prepare(JsonObject s, XapiVersion version, JsonObject authority, Instant stored) {
         String id = s.containsKey("id") ? s.getString("id").toLowerCase(Locale.ROOT) : UUID.randomUUID().toString();
         String storedText = ValueFormats.formatUtc(stored.atOffset(ZoneOffset.UTC));
-        JsonObjectBuilder b = Json.createObjectBuilder(contextActivitiesAsArrays(s));
+        JsonObjectBuilder b = JsonBuilders.PROVIDER.createObjectBuilder(contextActivitiesAsArrays(s));
         b.add("id", id);
         b.add("stored", storedText);
         if (s.containsKey("timestamp")) {
@@ -57,19 +56,19 @@ public final class StatementPreparer {
 
     /** 1.0.3 Data 2.4.6.2: a single context activity is returned as an array of one (also in a SubStatement). */
     static JsonObject contextActivitiesAsArrays(JsonObject s) {
-        JsonObjectBuilder b = Json.createObjectBuilder(s);
+        JsonObjectBuilder b = JsonBuilders.PROVIDER.createObjectBuilder(s);
         JsonObject object = s.getJsonObject("object");
         if ("SubStatement".equals(object.getString("objectType", "Activity"))) {
             b.add("object", contextActivitiesAsArrays(object));
         }
         JsonObject context = s.getJsonObject("context");
         if (context != null && context.containsKey("contextActivities")) {
-            JsonObjectBuilder ca = Json.createObjectBuilder();
+            JsonObjectBuilder ca = JsonBuilders.PROVIDER.createObjectBuilder();
             for (var e : context.getJsonObject("contextActivities").entrySet()) {
                 ca.add(e.getKey(), e.getValue().getValueType() == jakarta.json.JsonValue.ValueType.ARRAY
-                        ? e.getValue() : Json.createArrayBuilder().add(e.getValue()).build());
+                        ? e.getValue() : JsonBuilders.PROVIDER.createArrayBuilder().add(e.getValue()).build());
             }
-            b.add("context", Json.createObjectBuilder(context).add("contextActivities", ca));
+            b.add("context", JsonBuilders.PROVIDER.createObjectBuilder(context).add("contextActivities", ca));
         }
         return b.build();
     }

@@ -2,7 +2,6 @@ package se.digikomp.lms.xapi.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -46,7 +45,11 @@ public class StatementStore {
             List<AttachmentContent> attachments) {
         for (int attempt = 1; ; attempt++) {
             try {
-                storeOnce(organisationId, clientId, batch, attachments);
+                try {
+                    storeOnce(organisationId, clientId, batch, attachments, true);
+                } catch (AlreadyStored e) {
+                    storeOnce(organisationId, clientId, batch, attachments, false);
+                }
                 return;
             } catch (StoreUnavailableException e) {
                 // a deadlock or lock timeout rolled the whole batch back: it is safe to run it again
@@ -57,17 +60,38 @@ public class StatementStore {
         }
     }
 
+    /** A statement id of the batch is already stored: the batch is run again, comparing each id first. */
+    private static final class AlreadyStored extends RuntimeException {
+        AlreadyStored() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * One transaction. Optimistically (the usual case: all ids are new) the batch is inserted without looking for
+     * its ids first; the unique key catches an id that is already stored, and then the batch is run again with the
+     * comparison (1.0.3 Communication 2.1.1).
+     */
     private void storeOnce(long organisationId, Long clientId, List<IncomingStatement> batch,
-            List<AttachmentContent> attachments) {
+            List<AttachmentContent> attachments, boolean optimistic) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                List<IncomingStatement> fresh = withoutDuplicates(c, organisationId, batch);
-                insert(c, organisationId, clientId, fresh);
-                ActivityStore.record(c, organisationId, fresh.stream().map(IncomingStatement::document).toList());
+                List<IncomingStatement> fresh = optimistic ? batch : withoutDuplicates(c, organisationId, batch);
+                try {
+                    insert(c, organisationId, clientId, fresh);
+                } catch (java.sql.SQLIntegrityConstraintViolationException e) {
+                    if (optimistic && e.getErrorCode() == 1062) {
+                        throw new AlreadyStored();
+                    }
+                    throw e;
+                }
+                Runnable remember = ActivityStore.record(c, organisationId,
+                        fresh.stream().map(IncomingStatement::document).toList());
                 storeAttachments(c, organisationId, attachments);
                 c.commit();
+                remember.run();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -117,24 +141,26 @@ public class StatementStore {
             return;
         }
         long[] seqs = new long[fresh.size()];
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xapi_statement (organisation_id, statement_id,"
-                + " client_id, stored_ms, voiding, has_attachments, document) VALUES (?,?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        // one multi-row INSERT: the generated seqs are consecutive for it (InnoDB, a "simple insert")
+        StringBuilder insert = new StringBuilder("INSERT INTO xapi_statement (organisation_id, statement_id,"
+                + " client_id, stored_ms, voiding, has_attachments, document) VALUES ");
+        insert.append("(?,?,?,?,?,?,?),".repeat(fresh.size())).setLength(insert.length() - 1);
+        try (PreparedStatement ps = c.prepareStatement(insert.toString(), Statement.RETURN_GENERATED_KEYS)) {
+            int p = 1;
             for (IncomingStatement s : fresh) {
-                ps.setLong(1, org);
-                ps.setString(2, s.id());
+                ps.setLong(p++, org);
+                ps.setString(p++, s.id());
                 if (clientId == null) {
-                    ps.setNull(3, java.sql.Types.BIGINT);
+                    ps.setNull(p++, java.sql.Types.BIGINT);
                 } else {
-                    ps.setLong(3, clientId);
+                    ps.setLong(p++, clientId);
                 }
-                ps.setLong(4, s.stored().toEpochMilli());
-                ps.setBoolean(5, s.voiding());
-                ps.setBoolean(6, s.document().containsKey("attachments"));
-                ps.setString(7, s.document().toString());
-                ps.addBatch();
+                ps.setLong(p++, s.stored().toEpochMilli());
+                ps.setBoolean(p++, s.voiding());
+                ps.setBoolean(p++, s.document().containsKey("attachments"));
+                ps.setString(p++, s.document().toString());
             }
-            ps.executeBatch();
+            ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 int i = 0;
                 while (keys.next() && i < seqs.length) {
@@ -145,18 +171,28 @@ public class StatementStore {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT IGNORE INTO xapi_statement_key (organisation_id, kind, key_hash, seq) VALUES (?,?,?,?)")) {
-            for (int i = 0; i < fresh.size(); i++) {
-                for (StatementKeys.Key k : fresh.get(i).keys()) {
-                    ps.setLong(1, org);
-                    ps.setInt(2, k.kind().code());
-                    ps.setBytes(3, k.hash());
-                    ps.setLong(4, seqs[i]);
-                    ps.addBatch();
-                }
+        // one multi-row INSERT per 500 key rows: a round trip per row would dominate the cost of a batch
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            for (StatementKeys.Key k : fresh.get(i).keys()) {
+                rows.add(new Object[] {k.kind().code(), k.hash(), seqs[i]});
             }
-            ps.executeBatch();
+        }
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder sql = new StringBuilder(
+                    "INSERT IGNORE INTO xapi_statement_key (organisation_id, kind, key_hash, seq) VALUES ");
+            sql.append("(?,?,?,?),".repeat(chunk.size())).setLength(sql.length() - 1);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Object[] row : chunk) {
+                    ps.setLong(p++, org);
+                    ps.setInt(p++, (Integer) row[0]);
+                    ps.setBytes(p++, (byte[]) row[1]);
+                    ps.setLong(p++, (Long) row[2]);
+                }
+                ps.executeUpdate();
+            }
         }
         for (int i = 0; i < fresh.size(); i++) {
             IncomingStatement s = fresh.get(i);
@@ -340,7 +376,7 @@ public class StatementStore {
     }
 
     static JsonObject parse(String json) {
-        return Json.createReader(new StringReader(json)).readObject();
+        return JsonBuilders.PROVIDER.createReader(new StringReader(json)).readObject();
     }
 
     /** The database could not be reached or failed: answered with 503, nothing half-written. */

@@ -1,6 +1,5 @@
 package se.digikomp.lms.xapi.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -17,13 +16,13 @@ public final class StrictJson {
         if (bytes.length == 0) {
             throw XapiException.badRequest(what + " is empty");
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+        try (JsonParser parser = JsonBuilders.PROVIDER.createParser(new ByteArrayInputStream(bytes))) {
             return read(parser, what);
         }
     }
 
     public static JsonValue parse(String text, String what) {
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JsonBuilders.PROVIDER.createParser(new StringReader(text))) {
             return read(parser, what);
         }
     }
