@@ -115,9 +115,7 @@ public class DocumentStore {
 
     /** DELETE one document (honouring If-Match) or, with a null documentId, the whole set. */
     public void delete(long org, DocumentAddress a, boolean anyRegistration, Preconditions p) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        inTransaction(c -> {
                 if (a.documentId() != null) {
                     Optional<StoredDocument> existing = find(c, org, a, true);
                     if (p.ifMatch() != null && (existing.isEmpty() || !matches(p.ifMatch(), existing.get().etag()))) {
@@ -146,21 +144,12 @@ public class DocumentStore {
                     }
                     ps.executeUpdate();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StatementStore.StoreUnavailableException(e);
-        }
+        });
     }
 
     private void write(long org, DocumentAddress a, Preconditions p,
             java.util.function.Function<Optional<StoredDocument>, StoredDocument> change) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        inTransaction(c -> {
                 Optional<StoredDocument> existing = find(c, org, a, true);
                 check(existing, p);
                 StoredDocument next = change.apply(existing);
@@ -182,10 +171,27 @@ public class DocumentStore {
                     ps.setLong(11, next.updated().toEpochMilli());
                     ps.executeUpdate();
                 }
+        });
+    }
+
+    /** Work inside one transaction. */
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs work in one transaction on a pooled connection, which is handed back with autocommit restored. */
+    private void inTransaction(Work work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new StatementStore.StoreUnavailableException(e);

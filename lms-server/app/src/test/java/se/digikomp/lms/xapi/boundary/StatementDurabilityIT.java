@@ -3,21 +3,15 @@ package se.digikomp.lms.xapi.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -48,9 +42,11 @@ class StatementDurabilityIT {
         Files.createDirectories(work);
         ConcurrentLinkedQueue<List<String>> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<List<String>> attempted = new ConcurrentLinkedQueue<>();
-        Process server = start(db, schema, work, "first");
+        Path war = Path.of(System.getProperty("lms.test.war", "target/lms-app.war"));
+        ServerProcess server = ServerProcess.start(work.resolve("first"), war, db.jdbcUrl(schema), db.user(),
+                db.password(), KEY, SECRET, "512m");
         try {
-            XapiClient client = XapiClient.of(base(work), KEY, SECRET);
+            XapiClient client = XapiClient.of(server.base(), KEY, SECRET);
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             for (int t = 0; t < 4; t++) {
@@ -81,17 +77,18 @@ class StatementDurabilityIT {
             while (acknowledged.size() < 50 && Instant.now().isBefore(until)) {
                 Thread.sleep(50);
             }
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL on Linux
+            server.kill();
             running.set(false);
             pool.shutdown();
             assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
         } finally {
-            server.destroyForcibly();
+            server.kill();
         }
         assertTrue(acknowledged.size() >= 50, "the load ran before the kill: " + acknowledged.size() + " batches");
-        Process restarted = start(db, schema, work, "second");
+        ServerProcess restarted = ServerProcess.start(work.resolve("second"), war, db.jdbcUrl(schema), db.user(),
+                db.password(), KEY, SECRET, "512m");
         try {
-            XapiClient client = XapiClient.of(base(work), KEY, SECRET);
+            XapiClient client = XapiClient.of(restarted.base(), KEY, SECRET);
             for (List<String> batch : acknowledged) {
                 for (String id : batch) {
                     HttpResponse<String> r = client.get("/statements?statementId=" + id);
@@ -99,8 +96,7 @@ class StatementDurabilityIT {
                 }
             }
         } finally {
-            restarted.destroy();
-            restarted.waitFor(30, TimeUnit.SECONDS);
+            restarted.stop();
         }
         try (Connection c = db.connect(schema);
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM xapi_statement WHERE statement_id IN"
@@ -116,61 +112,5 @@ class StatementDurabilityIT {
                 }
             }
         }
-    }
-
-    private static URI base(Path work) throws Exception {
-        return URI.create("http://127.0.0.1:" + Files.readString(work.resolve("port")).trim());
-    }
-
-    /** The WAR on Payara Micro in its own process (so it can be killed), with the bootstrap credential. */
-    private static Process start(TestDatabase.Instance db, String schema, Path work, String name) throws Exception {
-        Path dir = work.resolve(name);
-        Files.createDirectories(dir.resolve("root"));
-        Files.createDirectories(dir.resolve("unpacked"));
-        Path war = Files.copy(Path.of(System.getProperty("lms.test.war", "target/lms-app.war")),
-                dir.resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
-        Path preboot = Files.writeString(dir.resolve("preboot.txt"), "set configs.config.server-config."
-                + "network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(work.resolve("port"), Integer.toString(port));
-        String micro = null;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (new File(entry).getName().startsWith("payara-micro-")) {
-                micro = entry;
-            }
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", micro, "--deploy", war.toString(), "--port", Integer.toString(port), "--nocluster",
-                "--disablephonehome", "--nohazelcast", "--prebootcommandfile", preboot.toString(), "--rootdir",
-                dir.resolve("root").toString(), "--unpackdir", dir.resolve("unpacked").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("LMS_"));
-        env.put("LMS_DB_URL", db.jdbcUrl(schema));
-        env.put("LMS_DB_USER", db.user());
-        env.put("LMS_DB_PASSWORD", db.password());
-        env.put("LMS_XAPI_BOOTSTRAP_KEY", KEY);
-        env.put("LMS_XAPI_BOOTSTRAP_SECRET", SECRET);
-        Process p = pb.start();
-        XapiClient probe = XapiClient.of(URI.create("http://127.0.0.1:" + port), KEY, SECRET);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(p.isAlive(), "the server exited; see " + dir.resolve("server.log"));
-            try {
-                // Payara answers 503 between deploying the app and the end of its own start: wait for both
-                if (Files.readString(dir.resolve("server.log")).contains("ready in")
-                        && probe.get("/statements?limit=1").statusCode() == 200) {
-                    return p;
-                }
-            } catch (Exception e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        p.destroyForcibly();
-        throw new AssertionError("the server was not ready; see " + dir.resolve("server.log"));
     }
 }

@@ -15,11 +15,11 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** A small xAPI client for the integration tests: one credential, one version, against a base URI. */
-record XapiClient(URI base, String authorization, String version) {
+public record XapiClient(URI base, String authorization, String version) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    static XapiClient of(URI base, String key, String secret) {
+    public static XapiClient of(URI base, String key, String secret) {
         return new XapiClient(base, "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret)
                 .getBytes(StandardCharsets.UTF_8)), "2.0.0");
     }
@@ -49,7 +49,7 @@ record XapiClient(URI base, String authorization, String version) {
         }
     }
 
-    HttpResponse<String> get(String pathAndQuery) throws IOException {
+    public HttpResponse<String> get(String pathAndQuery) throws IOException {
         return send(request(pathAndQuery).GET().build());
     }
 
