@@ -282,7 +282,9 @@ public class StatementStore {
         List<Object> args = new ArrayList<>();
         String order;
         if (q.keys().isEmpty()) {
-            sql.append(" FROM xapi_statement s WHERE s.organisation_id = ?");
+            // FORCE INDEX: MariaDB 10.11 otherwise reads the index as "ref" on organisation_id and walks back from
+            // the newest row to the cursor, so page 1,000 of a more chain took 60x page 1 (bin/bench-lrs)
+            sql.append(" FROM xapi_statement s FORCE INDEX (ix_xapi_statement_org_seq) WHERE s.organisation_id = ?");
             args.add(org);
             order = "s.seq";
         } else {
