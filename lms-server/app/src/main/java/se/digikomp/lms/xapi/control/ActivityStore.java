@@ -31,6 +31,10 @@ public class ActivityStore {
     private static final java.util.concurrent.ConcurrentHashMap<String, JsonObject> KNOWN =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The incoming definitions this server last recorded, per organisation and activity id (bounded). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, JsonObject> SEEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
@@ -59,7 +63,14 @@ public class ActivityStore {
             collect(s, latest);
         }
         java.util.TreeMap<String, JsonObject> byHash = new java.util.TreeMap<>();
+        List<Map.Entry<String, JsonObject>> seenNow = new ArrayList<>();
         for (JsonObject a : latest.values()) {
+            String seenKey = org + " " + a.getString("id");
+            // the very definition this server recorded last for the activity: nothing to merge, read or write
+            if (a.equals(SEEN.get(seenKey))) {
+                continue;
+            }
+            seenNow.add(Map.entry(seenKey, a));
             String hash = java.util.HexFormat.of().formatHex(StatementKeys.hash(a.getString("id")));
             JsonObject cached = KNOWN.get(org + ":" + hash);
             // unchanged against what this server last stored: nothing to read or write
@@ -68,7 +79,7 @@ public class ActivityStore {
             }
         }
         if (byHash.isEmpty()) {
-            return () -> { };
+            return () -> remember(seenNow);
         }
         Map<String, JsonObject> known = new java.util.HashMap<>();
         StringBuilder select = new StringBuilder("SELECT activity_hash, document FROM xapi_activity"
@@ -120,7 +131,15 @@ public class ActivityStore {
                 KNOWN.clear();
             }
             current.forEach((hash, doc) -> KNOWN.put(org + ":" + hash, doc));
+            remember(seenNow);
         };
+    }
+
+    private static void remember(List<Map.Entry<String, JsonObject>> seen) {
+        if (SEEN.size() > 100_000) {
+            SEEN.clear();
+        }
+        seen.forEach(e -> SEEN.put(e.getKey(), e.getValue()));
     }
 
     private static void collect(JsonObject s, Map<String, JsonObject> into) {

@@ -130,13 +130,17 @@ public final class StatementKeys {
 
     /** The 16-byte key of a value (IRI, IFI key). */
     public static byte[] hash(String value) {
+        return Arrays.copyOf(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)), 16);
+    }
+
+    /** A digest per thread: looking the algorithm up costs more than hashing a short IRI. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] full = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(full, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     public static byte[] uuidBytes(String uuid) {
         java.util.UUID u = java.util.UUID.fromString(uuid);

@@ -15,6 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import se.digikomp.lms.platform.Database;
 import se.digikomp.lms.xapi.entity.IncomingStatement;
@@ -36,19 +43,125 @@ public class StatementStore {
     public record AttachmentContent(String sha2, String contentType, byte[] content) {
     }
 
+    /** Most statements written in one combined transaction; a larger request is written on its own. */
+    static final int COMBINED_MAX = 500;
+
+    /** A statement to write and the client that sent it. */
+    private record Write(IncomingStatement statement, Long clientId) {
+    }
+
+    /** A request's statements waiting for the writer, and its answer. */
+    private record Pending(long organisationId, List<Write> writes, CompletableFuture<Void> done) {
+    }
+
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
+
     /**
      * Stores a batch. Statements whose id is already stored with the same content are skipped (1.0.3 Communication
      * 2.1.1: the LRS MUST NOT change a stored statement); a different one with the same id is a 409 for the whole
      * batch.
+     *
+     * <p>Requests that arrive together are written together (group commit): the thread that finds the writer free
+     * writes every queued request of an organisation in one transaction and answers each, so eight clients posting
+     * single statements cost one transaction instead of eight. Each request is still all or nothing and is answered
+     * only after its commit: when a combined transaction fails, every request in it is written again on its own, so
+     * one request's conflict never decides another's answer.
      */
     public void store(long organisationId, Long clientId, List<IncomingStatement> batch,
             List<AttachmentContent> attachments) {
+        List<Write> writes = batch.stream().map(s -> new Write(s, clientId)).toList();
+        if (!attachments.isEmpty() || batch.size() > COMBINED_MAX / 2) {
+            storeRetrying(organisationId, writes, attachments);
+            return;
+        }
+        Pending mine = new Pending(organisationId, writes, new CompletableFuture<>());
+        queue.add(mine);
+        while (!mine.done().isDone()) {
+            if (writer.tryLock()) {
+                writeQueued();
+                // a request queued while the lock was being released is not left waiting for the next one
+                while (!queue.isEmpty() && writer.tryLock()) {
+                    writeQueued();
+                }
+            } else {
+                awaitBriefly(mine.done());
+            }
+        }
+        try {
+            mine.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Writes what is queued, holding {@link #writer}, and releases it. */
+    private void writeQueued() {
+        try {
+            for (List<Pending> taken = take(); !taken.isEmpty(); taken = take()) {
+                Map<Long, List<Pending>> byOrganisation = new java.util.LinkedHashMap<>();
+                for (Pending p : taken) {
+                    byOrganisation.computeIfAbsent(p.organisationId(), k -> new ArrayList<>()).add(p);
+                }
+                byOrganisation.forEach(this::writeCombined);
+            }
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private List<Pending> take() {
+        List<Pending> taken = new ArrayList<>();
+        int statements = 0;
+        for (Pending p = queue.peek(); p != null && (taken.isEmpty() || statements + p.writes().size() <= COMBINED_MAX);
+                p = queue.peek()) {
+            queue.poll();
+            taken.add(p);
+            statements += p.writes().size();
+        }
+        return taken;
+    }
+
+    private void writeCombined(long organisationId, List<Pending> requests) {
+        if (requests.size() > 1) {
+            List<Write> all = new ArrayList<>();
+            requests.forEach(p -> all.addAll(p.writes()));
+            try {
+                storeRetrying(organisationId, all, List.of());
+                requests.forEach(p -> p.done().complete(null));
+                return;
+            } catch (RuntimeException e) {
+                // one request's conflict (or an id two requests both sent) must not decide the others' answers
+            }
+        }
+        for (Pending p : requests) {
+            try {
+                storeRetrying(organisationId, p.writes(), List.of());
+                p.done().complete(null);
+            } catch (RuntimeException e) {
+                p.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    private static void awaitBriefly(CompletableFuture<Void> done) {
+        try {
+            done.get(20, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // not written yet (the caller tries to take the writer itself), or written with an error (rethrown)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    private void storeRetrying(long organisationId, List<Write> writes, List<AttachmentContent> attachments) {
         for (int attempt = 1; ; attempt++) {
             try {
                 try {
-                    storeOnce(organisationId, clientId, batch, attachments, true);
+                    storeOnce(organisationId, writes, attachments, true);
                 } catch (AlreadyStored e) {
-                    storeOnce(organisationId, clientId, batch, attachments, false);
+                    storeOnce(organisationId, writes, attachments, false);
                 }
                 return;
             } catch (StoreUnavailableException e) {
@@ -72,15 +185,15 @@ public class StatementStore {
      * its ids first; the unique key catches an id that is already stored, and then the batch is run again with the
      * comparison (1.0.3 Communication 2.1.1).
      */
-    private void storeOnce(long organisationId, Long clientId, List<IncomingStatement> batch,
-            List<AttachmentContent> attachments, boolean optimistic) {
+    private void storeOnce(long organisationId, List<Write> batch, List<AttachmentContent> attachments,
+            boolean optimistic) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                List<IncomingStatement> fresh = optimistic ? batch : withoutDuplicates(c, organisationId, batch);
+                List<Write> fresh = optimistic ? batch : withoutDuplicates(c, organisationId, batch);
                 try {
-                    insert(c, organisationId, clientId, fresh);
+                    insert(c, organisationId, fresh);
                 } catch (java.sql.SQLIntegrityConstraintViolationException e) {
                     if (optimistic && e.getErrorCode() == 1062) {
                         throw new AlreadyStored();
@@ -88,7 +201,7 @@ public class StatementStore {
                     throw e;
                 }
                 Runnable remember = ActivityStore.record(c, organisationId,
-                        fresh.stream().map(IncomingStatement::document).toList());
+                        fresh.stream().map(w -> w.statement().document()).toList());
                 storeAttachments(c, organisationId, attachments);
                 c.commit();
                 remember.run();
@@ -103,7 +216,7 @@ public class StatementStore {
         }
     }
 
-    private List<IncomingStatement> withoutDuplicates(Connection c, long org, List<IncomingStatement> batch)
+    private List<Write> withoutDuplicates(Connection c, long org, List<Write> batch)
             throws SQLException {
         Map<String, String> existing = new HashMap<>();
         StringBuilder sql = new StringBuilder(
@@ -115,7 +228,7 @@ public class StatementStore {
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             ps.setLong(1, org);
             for (int i = 0; i < batch.size(); i++) {
-                ps.setString(i + 2, batch.get(i).id());
+                ps.setString(i + 2, batch.get(i).statement().id());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -123,11 +236,20 @@ public class StatementStore {
                 }
             }
         }
-        List<IncomingStatement> fresh = new ArrayList<>(batch.size());
-        for (IncomingStatement s : batch) {
+        List<Write> fresh = new ArrayList<>(batch.size());
+        Map<String, IncomingStatement> seen = new HashMap<>();
+        for (Write w : batch) {
+            IncomingStatement s = w.statement();
             String stored = existing.get(s.id());
-            if (stored == null) {
-                fresh.add(s);
+            IncomingStatement earlier = seen.putIfAbsent(s.id(), s);
+            if (earlier != null) {
+                // the same id twice in one combined write (two requests): the first is written, the second compared
+                if (!StatementComparison.same(s.received(), earlier.received())) {
+                    throw XapiException.conflict("statement " + s.id()
+                            + " is already stored with different content; statements are immutable");
+                }
+            } else if (stored == null) {
+                fresh.add(w);
             } else if (!StatementComparison.same(s.received(), parse(stored))) {
                 throw XapiException.conflict("statement " + s.id()
                         + " is already stored with different content; statements are immutable");
@@ -136,8 +258,9 @@ public class StatementStore {
         return fresh;
     }
 
-    private void insert(Connection c, long org, Long clientId, List<IncomingStatement> fresh) throws SQLException {
-        if (fresh.isEmpty()) {
+    private void insert(Connection c, long org, List<Write> writes) throws SQLException {
+        List<IncomingStatement> fresh = writes.stream().map(Write::statement).toList();
+        if (writes.isEmpty()) {
             return;
         }
         long[] seqs = new long[fresh.size()];
@@ -147,13 +270,14 @@ public class StatementStore {
         insert.append("(?,?,?,?,?,?,?),".repeat(fresh.size())).setLength(insert.length() - 1);
         try (PreparedStatement ps = c.prepareStatement(insert.toString(), Statement.RETURN_GENERATED_KEYS)) {
             int p = 1;
-            for (IncomingStatement s : fresh) {
+            for (Write w : writes) {
+                IncomingStatement s = w.statement();
                 ps.setLong(p++, org);
                 ps.setString(p++, s.id());
-                if (clientId == null) {
+                if (w.clientId() == null) {
                     ps.setNull(p++, java.sql.Types.BIGINT);
                 } else {
-                    ps.setLong(p++, clientId);
+                    ps.setLong(p++, w.clientId());
                 }
                 ps.setLong(p++, s.stored().toEpochMilli());
                 ps.setBoolean(p++, s.voiding());
