@@ -195,6 +195,77 @@ class XapiIT {
                 id);
     }
 
+    /**
+     * Concurrent POSTs are written together (group commit); each request must still get its own answer: a
+     * conflicting id fails only its own request, an id sent twice with the same content is stored once.
+     */
+    @Test
+    void concurrentPostsAreEachAnsweredForThemselves() throws Exception {
+        int threads = 12;
+        int perThread = 15;
+        java.util.List<String> ids = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<String> conflicting = new java.util.ArrayList<>();
+        java.util.List<String> repeated = new java.util.ArrayList<>();
+        for (int i = 0; i < perThread; i++) {
+            conflicting.add(UUID.randomUUID().toString());
+            repeated.add(UUID.randomUUID().toString());
+        }
+        java.util.Map<String, java.util.List<String>> conflictAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, java.util.List<Integer>> repeatAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    String id = UUID.randomUUID().toString();
+                    assertStatus(200, demo.postJson("/statements", XapiClient.statement(id, "g@example.se", COMPLETED)),
+                            null);
+                    ids.add(id);
+                    if (thread < 2) {
+                        // two threads post the same id with different verbs: one wins, the other is a 409
+                        String verb = thread == 0 ? COMPLETED : "http://adlnet.gov/expapi/verbs/failed";
+                        String id2 = conflicting.get(i);
+                        HttpResponse<String> r = demo.postJson("/statements",
+                                XapiClient.statement(id2, "h@example.se", verb).replaceAll("courses/[0-9a-f-]+", "courses/x"));
+                        conflictAnswers.computeIfAbsent(id2, k -> java.util.Collections.synchronizedList(
+                                new java.util.ArrayList<>())).add(r.statusCode() + " " + verb);
+                    } else if (thread < 4) {
+                        // two threads post the same statement: both succeed, it is stored once
+                        HttpResponse<String> r = demo.postJson("/statements", XapiClient.statement(repeated.get(i),
+                                "k@example.se", COMPLETED).replaceAll("courses/[0-9a-f-]+", "courses/y"));
+                        repeatAnswers.computeIfAbsent(repeated.get(i), k -> java.util.Collections.synchronizedList(
+                                new java.util.ArrayList<>())).add(r.statusCode());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertEquals(threads * perThread, ids.size());
+        for (String id : ids) {
+            assertStatus(200, demo.get("/statements?statementId=" + id), null);
+        }
+        for (String id : conflicting) {
+            java.util.List<String> answers = conflictAnswers.get(id);
+            assertEquals(2, answers.size(), answers::toString);
+            java.util.List<String> won = answers.stream().filter(a -> a.startsWith("200 ")).toList();
+            assertEquals(1, won.size(), () -> "exactly one of the conflicting requests is stored: " + answers);
+            assertEquals(1, answers.stream().filter(a -> a.startsWith("409 ")).count(), answers::toString);
+            HttpResponse<String> stored = demo.get("/statements?statementId=" + id);
+            assertEquals(won.get(0).substring(4), XapiClient.object(stored.body()).getJsonObject("verb").getString("id"),
+                    "the stored statement is the one whose request was answered 200");
+        }
+        for (String id : repeated) {
+            assertEquals(java.util.List.of(200, 200), repeatAnswers.get(id));
+        }
+    }
+
     @Test
     void anotherOrganisationSeesNoneOfThisOnesStatementsOrDocuments() throws Exception {
         String id = UUID.randomUUID().toString();
