@@ -89,6 +89,43 @@ class MigrationsIT {
     }
 
     @Test
+    void statementsStoredAsTextBeforeV12AreDeflatedAndReadTheSame() throws Exception {
+        String schema = database.newSchema("lms_v12");
+        MysqlDataSource dataSource = dataSource(schema);
+        org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
+                .locations(Migrations.LOCATION).target("11").load().migrate();
+        java.util.List<String> documents = new java.util.ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO organisation (id, slug, name) VALUES (1, 'v12', 'Kommun')");
+            for (int i = 0; i < 2_345; i++) {
+                String id = java.util.UUID.randomUUID().toString();
+                String json = "{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:a" + i + "@example.se\"},"
+                        + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},\"object\":{\"id\":"
+                        + "\"https://example.se/kurs/" + i + "\",\"definition\":{\"name\":{\"sv-SE\":\"Källkritik\"}}}}";
+                documents.add(json);
+                sql.execute("INSERT INTO xapi_statement (organisation_id, statement_id, stored_ms, document) VALUES (1, '"
+                        + id + "', 0, '" + json + "')");
+            }
+        }
+        assertEquals(1, Migrations.apply(dataSource, getClass().getClassLoader()));
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT body FROM xapi_statement ORDER BY seq")) {
+            int i = 0;
+            while (rows.next()) {
+                assertEquals(documents.get(i++), se.digikomp.lms.xapi.control.StatementDocuments.unpack(rows.getBytes(1)));
+            }
+            assertEquals(documents.size(), i);
+            Set<String> columns = new HashSet<>();
+            try (ResultSet c = connection.getMetaData().getColumns(connection.getCatalog(), null, "xapi_statement", "%")) {
+                while (c.next()) {
+                    columns.add(c.getString("COLUMN_NAME"));
+                }
+            }
+            assertTrue(columns.contains("body") && !columns.contains("document"), columns.toString());
+        }
+    }
+
+    @Test
     void theServerMigratedItsSchemaAtStartUpAndStoredTheBootstrapCredentialHashed() throws Exception {
         try (Connection connection = database.connect(LmsServer.shared().schema());
              Statement sql = connection.createStatement()) {

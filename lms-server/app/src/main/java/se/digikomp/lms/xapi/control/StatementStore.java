@@ -12,9 +12,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -220,7 +222,7 @@ public class StatementStore {
             throws SQLException {
         Map<String, String> existing = new HashMap<>();
         StringBuilder sql = new StringBuilder(
-                "SELECT statement_id, document FROM xapi_statement WHERE organisation_id = ? AND statement_id IN (");
+                "SELECT statement_id, body FROM xapi_statement WHERE organisation_id = ? AND statement_id IN (");
         for (int i = 0; i < batch.size(); i++) {
             sql.append(i == 0 ? "?" : ",?");
         }
@@ -232,7 +234,7 @@ public class StatementStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    existing.put(rs.getString(1), rs.getString(2));
+                    existing.put(rs.getString(1), StatementDocuments.unpack(rs.getBytes(2)));
                 }
             }
         }
@@ -266,7 +268,7 @@ public class StatementStore {
         long[] seqs = new long[fresh.size()];
         // one multi-row INSERT: the generated seqs are consecutive for it (InnoDB, a "simple insert")
         StringBuilder insert = new StringBuilder("INSERT INTO xapi_statement (organisation_id, statement_id,"
-                + " client_id, stored_ms, voiding, has_attachments, document) VALUES ");
+                + " client_id, stored_ms, voiding, has_attachments, body) VALUES ");
         insert.append("(?,?,?,?,?,?,?),".repeat(fresh.size())).setLength(insert.length() - 1);
         try (PreparedStatement ps = c.prepareStatement(insert.toString(), Statement.RETURN_GENERATED_KEYS)) {
             int p = 1;
@@ -282,7 +284,7 @@ public class StatementStore {
                 ps.setLong(p++, s.stored().toEpochMilli());
                 ps.setBoolean(p++, s.voiding());
                 ps.setBoolean(p++, s.document().containsKey("attachments"));
-                ps.setString(p++, s.document().toString());
+                ps.setBytes(p++, StatementDocuments.pack(s.document().toString()));
             }
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -295,13 +297,70 @@ public class StatementStore {
                 }
             }
         }
-        // one multi-row INSERT per 500 key rows: a round trip per row would dominate the cost of a batch
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
             for (StatementKeys.Key k : fresh.get(i).keys()) {
                 rows.add(new Object[] {k.kind().code(), k.hash(), seqs[i]});
             }
         }
+        insertKeys(c, org, rows);
+        for (int i = 0; i < fresh.size(); i++) {
+            IncomingStatement s = fresh.get(i);
+            if (s.target().isEmpty()) {
+                continue;
+            }
+            // 1.0.3 Communication 2.1.4: a statement targeting another matches the filters its target matches;
+            // the target's keys are computed again from its stored JSON (and its own target's, and so on)
+            Set<StatementKeys.Key> inherited = new LinkedHashSet<>();
+            targetKeys(c, org, s.target().get(), inherited, 0);
+            inherited.removeAll(s.keys());
+            long seq = seqs[i];
+            insertKeys(c, org, inherited.stream().map(k -> new Object[] {k.kind().code(), k.hash(), seq}).toList());
+            if (s.voiding()) {
+                // 1.0.3 Data 2.3.2: the target is voided unless it is itself a voiding statement
+                try (PreparedStatement ps = c.prepareStatement("UPDATE xapi_statement SET voided = TRUE"
+                        + " WHERE organisation_id = ? AND statement_id = ? AND voiding = FALSE")) {
+                    ps.setLong(1, org);
+                    ps.setString(2, s.target().get());
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** Most StatementRef links followed when a statement inherits its target's keys. */
+    private static final int MAX_TARGET_DEPTH = 16;
+
+    private void targetKeys(Connection c, long org, String targetId, Set<StatementKeys.Key> into, int depth)
+            throws SQLException {
+        if (depth >= MAX_TARGET_DEPTH) {
+            return;
+        }
+        String json = null;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT body FROM xapi_statement WHERE organisation_id = ? AND statement_id = ?")) {
+            ps.setLong(1, org);
+            ps.setString(2, targetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    json = StatementDocuments.unpack(rs.getBytes(1));
+                }
+            }
+        }
+        if (json == null) {
+            // a StatementRef may name a statement this LRS does not have (xAPI allows it): nothing to inherit
+            return;
+        }
+        JsonObject target = parse(json);
+        into.addAll(StatementKeys.of(target));
+        JsonObject object = target.getJsonObject("object");
+        if ("StatementRef".equals(object.getString("objectType", "Activity"))) {
+            targetKeys(c, org, object.getString("id").toLowerCase(java.util.Locale.ROOT), into, depth + 1);
+        }
+    }
+
+    /** Key rows (kind, hash, seq), one multi-row INSERT per 500: a round trip per row would dominate a batch. */
+    private static void insertKeys(Connection c, long org, List<Object[]> rows) throws SQLException {
         for (int from = 0; from < rows.size(); from += 500) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
             StringBuilder sql = new StringBuilder(
@@ -316,32 +375,6 @@ public class StatementStore {
                     ps.setLong(p++, (Long) row[2]);
                 }
                 ps.executeUpdate();
-            }
-        }
-        for (int i = 0; i < fresh.size(); i++) {
-            IncomingStatement s = fresh.get(i);
-            if (s.target().isEmpty()) {
-                continue;
-            }
-            // 1.0.3 Communication 2.1.4: a statement targeting another matches the filters its target matches
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO xapi_statement_key"
-                    + " (organisation_id, kind, key_hash, seq) SELECT k.organisation_id, k.kind, k.key_hash, ?"
-                    + " FROM xapi_statement_key k JOIN xapi_statement t ON t.seq = k.seq"
-                    + " WHERE t.organisation_id = ? AND t.statement_id = ? AND k.organisation_id = ?")) {
-                ps.setLong(1, seqs[i]);
-                ps.setLong(2, org);
-                ps.setString(3, s.target().get());
-                ps.setLong(4, org);
-                ps.executeUpdate();
-            }
-            if (s.voiding()) {
-                // 1.0.3 Data 2.3.2: the target is voided unless it is itself a voiding statement
-                try (PreparedStatement ps = c.prepareStatement("UPDATE xapi_statement SET voided = TRUE"
-                        + " WHERE organisation_id = ? AND statement_id = ? AND voiding = FALSE")) {
-                    ps.setLong(1, org);
-                    ps.setString(2, s.target().get());
-                    ps.executeUpdate();
-                }
             }
         }
     }
@@ -366,7 +399,7 @@ public class StatementStore {
     /** One statement by id, voided or not (the caller decides which one it may return). */
     public Optional<StoredStatement> byId(long org, String statementId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT seq, statement_id, stored_ms, voided, document"
+                PreparedStatement ps = c.prepareStatement("SELECT seq, statement_id, stored_ms, voided, body"
                         + " FROM xapi_statement WHERE organisation_id = ? AND statement_id = ?")) {
             ps.setLong(1, org);
             ps.setString(2, statementId);
@@ -402,7 +435,7 @@ public class StatementStore {
      * Voided statements are never returned (1.0.3 Communication 2.1.4).
      */
     public List<StoredStatement> query(long org, StatementQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT s.seq, s.statement_id, s.stored_ms, s.voided, s.document");
+        StringBuilder sql = new StringBuilder("SELECT s.seq, s.statement_id, s.stored_ms, s.voided, s.body");
         List<Object> args = new ArrayList<>();
         String order;
         if (q.keys().isEmpty()) {
@@ -498,7 +531,7 @@ public class StatementStore {
 
     private static StoredStatement row(ResultSet rs) throws SQLException {
         return new StoredStatement(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getBoolean(4),
-                rs.getString(5));
+                StatementDocuments.unpack(rs.getBytes(5)));
     }
 
     static JsonObject parse(String json) {
