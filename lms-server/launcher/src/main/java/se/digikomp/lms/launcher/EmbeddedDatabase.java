@@ -22,7 +22,7 @@ final class EmbeddedDatabase {
         this.db = db;
     }
 
-    static EmbeddedDatabase start(Path dataDir) throws StartupFailure {
+    static EmbeddedDatabase start(Path dataDir, String bufferPool) throws StartupFailure {
         Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         if (dataDir.startsWith(temp)) {
             System.err.println("lms-server: warning: the data dir " + dataDir + " is inside " + temp
@@ -50,7 +50,8 @@ final class EmbeddedDatabase {
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--skip-ssl")
                     .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci");
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--innodb-buffer-pool-size=" + bufferPool);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }

@@ -57,7 +57,7 @@ public final class Launcher {
             DatabaseCheck.requireReachable(db.url(), db.user(), db.password());
             useDatabase(db.url(), db.user(), db.password());
         } else {
-            embedded = CompletableFuture.supplyAsync(() -> startEmbedded(settings.dataDir()));
+            embedded = CompletableFuture.supplyAsync(() -> startEmbedded(settings.dataDir(), settings.embeddedBufferPool()));
         }
 
         Path war = copyWar(runtime);
@@ -105,9 +105,9 @@ public final class Launcher {
                 + "/ (readiness: /health/ready, API: /openapi)");
     }
 
-    private static EmbeddedDatabase startEmbedded(Path dataDir) {
+    private static EmbeddedDatabase startEmbedded(Path dataDir, String bufferPool) {
         try {
-            return EmbeddedDatabase.start(dataDir);
+            return EmbeddedDatabase.start(dataDir, bufferPool);
         } catch (StartupFailure failure) {
             throw new CompletionException(failure);
         }

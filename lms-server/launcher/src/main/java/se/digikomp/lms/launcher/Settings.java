@@ -23,7 +23,8 @@ import java.util.zip.ZipInputStream;
  * plus the launcher's own ({@link #LAUNCHER_KEYS}). An {@code lms.*} property or {@code LMS_*} variable that is
  * neither is refused, so a typo does not silently fall back to a default.
  */
-record Settings(int port, String bindAddress, Path dataDir, Optional<ExternalDatabase> externalDatabase) {
+record Settings(int port, String bindAddress, Path dataDir, Optional<ExternalDatabase> externalDatabase,
+        String embeddedBufferPool) {
 
     static final String PORT_OPTION = "--port";
     static final int DEFAULT_PORT = 8080;
@@ -33,11 +34,14 @@ record Settings(int port, String bindAddress, Path dataDir, Optional<ExternalDat
     static final String DB_PASSWORD = "lms.db.password";
     static final String DATA_DIR = "lms.data.dir";
     static final String HTTP_ADDRESS = "lms.http.address";
+    static final String EMBEDDED_BUFFER_POOL = "lms.db.embedded-buffer-pool";
+    /** InnoDB buffer pool of the embedded MariaDB: its default of 128M is small for an LRS of any size. */
+    static final String DEFAULT_EMBEDDED_BUFFER_POOL = "512M";
     static final String XAPI_BOOTSTRAP_KEY = "lms.xapi.bootstrap-key";
     static final String XAPI_BOOTSTRAP_SECRET = "lms.xapi.bootstrap-secret";
 
     /** Keys only the launcher reads (the web application never sees them). */
-    static final Set<String> LAUNCHER_KEYS = Set.of(DATA_DIR, HTTP_ADDRESS);
+    static final Set<String> LAUNCHER_KEYS = Set.of(DATA_DIR, HTTP_ADDRESS, EMBEDDED_BUFFER_POOL);
 
     /** Environment variables of the test harness; they configure tests, not the server. */
     private static final String TEST_ENV_PREFIX = "LMS_TEST_";
@@ -70,7 +74,7 @@ record Settings(int port, String bindAddress, Path dataDir, Optional<ExternalDat
         Path dataDir = parseDataDir(lookup);
         Optional<ExternalDatabase> external = parseDatabase(lookup);
         checkBootstrapCredential(lookup);
-        return new Settings(port, bindAddress, dataDir, external);
+        return new Settings(port, bindAddress, dataDir, external, parseBufferPool(lookup));
     }
 
     /** The keys the web application declares with their defaults, from the WAR's microprofile-config.properties. */
@@ -171,6 +175,26 @@ record Settings(int port, String bindAddress, Path dataDir, Optional<ExternalDat
             // told below
         }
         throw usage("--port must be a TCP port number from 1 to 65535, got '" + value + "'");
+    }
+
+    /** A size as MariaDB reads it: a whole number of bytes, or of K, M or G; at least 32M, at most 1T. */
+    private static String parseBufferPool(Lookup lookup) throws StartupFailure {
+        String value = lookup.get(EMBEDDED_BUFFER_POOL).orElse(DEFAULT_EMBEDDED_BUFFER_POOL).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,13})([KkMmGg]?)").matcher(value);
+        if (!m.matches()) {
+            throw usage(lookup.describe(EMBEDDED_BUFFER_POOL) + " must be a size such as 512M or 2G, got '" + value + "'");
+        }
+        long unit = switch (m.group(2).toUpperCase(Locale.ROOT)) {
+            case "K" -> 1L << 10;
+            case "M" -> 1L << 20;
+            case "G" -> 1L << 30;
+            default -> 1L;
+        };
+        long bytes = Long.parseLong(m.group(1)) * unit;
+        if (bytes < 32L << 20 || bytes > 1L << 40) {
+            throw usage(lookup.describe(EMBEDDED_BUFFER_POOL) + " must be between 32M and 1024G, got '" + value + "'");
+        }
+        return m.group(1) + m.group(2).toUpperCase(Locale.ROOT);
     }
 
     private static Path parseDataDir(Lookup lookup) throws StartupFailure {

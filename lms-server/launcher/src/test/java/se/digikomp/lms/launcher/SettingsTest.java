@@ -115,4 +115,16 @@ class SettingsTest {
         assertEquals("LMS_XAPI_BOOTSTRAP_KEY", Settings.envName("lms.xapi.bootstrap-key"));
         assertEquals("LMS_DATA_DIR", Settings.envName("lms.data.dir"));
     }
+
+    @Test
+    void theEmbeddedBufferPoolIsASizeWithADefault() throws Exception {
+        assertEquals("512M", read(Map.of()).embeddedBufferPool());
+        assertEquals("2G", read(Map.of("LMS_DB_EMBEDDED_BUFFER_POOL", "2g")).embeddedBufferPool());
+        for (String bad : new String[] {"lots", "12", "2T", "-1G"}) {
+            StartupFailure failure = assertThrows(StartupFailure.class,
+                    () -> read(Map.of("LMS_DB_EMBEDDED_BUFFER_POOL", bad)));
+            assertEquals(StartupFailure.USAGE, failure.exitCode());
+            assertTrue(failure.getMessage().contains("LMS_DB_EMBEDDED_BUFFER_POOL"), failure.getMessage());
+        }
+    }
 }
