@@ -1,6 +1,5 @@
 package se.digikomp.lms.xapi.control;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -60,6 +59,9 @@ public final class StatementDocuments {
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(
             () -> new Deflater(Deflater.BEST_SPEED, true));
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+    /** Output buffer per thread: reading 100 statements for a page should not allocate 100 growing buffers. */
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     private StatementDocuments() {
     }
@@ -103,19 +105,25 @@ public final class StatementDocuments {
         inflater.reset();
         inflater.setDictionary(DICTIONARY_1);
         inflater.setInput(stored, 1, stored.length - 1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length * 4);
-        byte[] buffer = new byte[4096];
+        byte[] out = BUFFERS.get();
+        int length = 0;
         try {
             while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
+                if (length == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                    if (out.length <= MAX_KEPT_BUFFER) {
+                        BUFFERS.set(out);
+                    }
+                }
+                int n = inflater.inflate(out, length, out.length - length);
                 if (n == 0 && inflater.needsInput()) {
                     throw new IllegalStateException("a stored statement is truncated");
                 }
-                out.write(buffer, 0, n);
+                length += n;
             }
         } catch (DataFormatException e) {
             throw new IllegalStateException("a stored statement is corrupt", e);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(out, 0, length, StandardCharsets.UTF_8);
     }
 }

@@ -20,9 +20,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import se.digikomp.lms.platform.Database;
@@ -52,8 +51,8 @@ public class StatementStore {
     private record Write(IncomingStatement statement, Long clientId) {
     }
 
-    /** A request's statements waiting for the writer, and its answer. */
-    private record Pending(long organisationId, List<Write> writes, CompletableFuture<Void> done) {
+    /** A request's statements waiting for the writer, its answer, and the thread waiting for that answer. */
+    private record Pending(long organisationId, List<Write> writes, CompletableFuture<Void> done, Thread owner) {
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -65,10 +64,11 @@ public class StatementStore {
      * batch.
      *
      * <p>Requests that arrive together are written together (group commit): the thread that finds the writer free
-     * writes every queued request of an organisation in one transaction and answers each, so eight clients posting
-     * single statements cost one transaction instead of eight. Each request is still all or nothing and is answered
-     * only after its commit: when a combined transaction fails, every request in it is written again on its own, so
-     * one request's conflict never decides another's answer.
+     * writes the queued requests of an organisation in one transaction and answers each, so eight clients posting
+     * single statements cost one transaction instead of eight. It writes until its own request is answered and then
+     * hands the writer to the thread of the oldest waiting request, so no request waits for others' work for long.
+     * Each request is still all or nothing and is answered only after its commit: when a combined transaction fails,
+     * every request in it is written again on its own, so one request's conflict never decides another's answer.
      */
     public void store(long organisationId, Long clientId, List<IncomingStatement> batch,
             List<AttachmentContent> attachments) {
@@ -77,38 +77,33 @@ public class StatementStore {
             storeRetrying(organisationId, writes, attachments);
             return;
         }
-        Pending mine = new Pending(organisationId, writes, new CompletableFuture<>());
+        Pending mine = new Pending(organisationId, writes, new CompletableFuture<>(), Thread.currentThread());
         queue.add(mine);
         while (!mine.done().isDone()) {
             if (writer.tryLock()) {
-                writeQueued();
-                // a request queued while the lock was being released is not left waiting for the next one
-                while (!queue.isEmpty() && writer.tryLock()) {
-                    writeQueued();
+                try {
+                    for (List<Pending> taken = take(); !taken.isEmpty(); taken = take()) {
+                        writeTaken(taken);
+                        if (mine.done().isDone()) {
+                            break;
+                        }
+                    }
+                } finally {
+                    writer.unlock();
+                }
+                Pending next = queue.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.owner());
                 }
             } else {
-                awaitBriefly(mine.done());
+                // woken when the request is answered or the writer is handed over; the timeout is a safety net
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
             }
         }
         try {
             mine.done().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    /** Writes what is queued, holding {@link #writer}, and releases it. */
-    private void writeQueued() {
-        try {
-            for (List<Pending> taken = take(); !taken.isEmpty(); taken = take()) {
-                Map<Long, List<Pending>> byOrganisation = new java.util.LinkedHashMap<>();
-                for (Pending p : taken) {
-                    byOrganisation.computeIfAbsent(p.organisationId(), k -> new ArrayList<>()).add(p);
-                }
-                byOrganisation.forEach(this::writeCombined);
-            }
-        } finally {
-            writer.unlock();
         }
     }
 
@@ -122,6 +117,22 @@ public class StatementStore {
             statements += p.writes().size();
         }
         return taken;
+    }
+
+    /** Writes taken requests, one transaction per organisation, and answers every one of them whatever happens. */
+    private void writeTaken(List<Pending> taken) {
+        try {
+            Map<Long, List<Pending>> byOrganisation = new java.util.LinkedHashMap<>();
+            for (Pending p : taken) {
+                byOrganisation.computeIfAbsent(p.organisationId(), k -> new ArrayList<>()).add(p);
+            }
+            byOrganisation.forEach(this::writeCombined);
+        } catch (RuntimeException | Error e) {
+            taken.forEach(p -> p.done().completeExceptionally(e));
+            throw e;
+        } finally {
+            taken.forEach(p -> LockSupport.unpark(p.owner()));
+        }
     }
 
     private void writeCombined(long organisationId, List<Pending> requests) {
@@ -143,17 +154,6 @@ public class StatementStore {
             } catch (RuntimeException e) {
                 p.done().completeExceptionally(e);
             }
-        }
-    }
-
-    private static void awaitBriefly(CompletableFuture<Void> done) {
-        try {
-            done.get(20, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // not written yet (the caller tries to take the writer itself), or written with an error (rethrown)
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException(e);
         }
     }
 
