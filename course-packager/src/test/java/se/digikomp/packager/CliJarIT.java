@@ -29,6 +29,11 @@ class CliJarIT {
     }
 
     private Run javaIn(String timeZone, String... args) throws IOException, InterruptedException {
+        return javaAt(null, timeZone, args);
+    }
+
+    /** The jar run with the given working directory (null: this JVM's). */
+    private Run javaAt(Path workingDir, String timeZone, String... args) throws IOException, InterruptedException {
         Path jar = SharedSchemas.repositoryRoot().resolve("course-packager/target/course-packager.jar");
         assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -36,7 +41,11 @@ class CliJarIT {
         command.addAll(List.of(args));
         Path out = temp.resolve("stdout");
         Path err = temp.resolve("stderr");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
+        Process p = builder.start();
         assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the jar finished");
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -59,6 +68,20 @@ class CliJarIT {
         assertFalse(missing.err().contains("\tat "), missing.err());
         Run usage = java("build");
         assertEquals(2, usage.code());
+    }
+
+    /** An author in the course folder types "validate ." and "build .": the assets are inside that folder. */
+    @Test
+    void theCurrentFolderAsTheCourseValidatesAndBuilds() throws Exception {
+        Path course = TestCourses.copy(temp);
+        Run validate = javaAt(course, "UTC", "validate", ".");
+        assertEquals(0, validate.code(), validate.out() + validate.err());
+        Path out = temp.resolve("out-dot");
+        Run build = javaAt(course, "UTC", "build", ".", "-f", "web", "-o", out.toString());
+        assertEquals(0, build.code(), build.out() + build.err());
+        assertTrue(Files.list(out).anyMatch(f -> f.getFileName().toString().startsWith("test-course-")), "a package");
+        Run parent = javaAt(course.resolve("sv"), "UTC", "validate", "..");
+        assertEquals(0, parent.code(), parent.out() + parent.err());
     }
 
     @Test

@@ -71,8 +71,10 @@ public final class SourceFiles {
             problems.add(from, line, "path must be relative, with forward slashes: " + reference);
             return Optional.empty();
         }
-        Path target = from.getParent().resolve(reference).normalize();
-        if (!target.startsWith(courseDir)) {
+        // compared as absolute paths: a course given as "." normalizes to the empty path, which no path starts with
+        Path base = courseDir.toAbsolutePath().normalize();
+        Path target = from.toAbsolutePath().getParent().resolve(reference).normalize();
+        if (!target.startsWith(base)) {
             problems.add(from, line, "path escapes the course folder: " + reference);
             return Optional.empty();
         }
@@ -89,6 +91,6 @@ public final class SourceFiles {
             problems.add(from, line, "cannot read file: " + reference);
             return Optional.empty();
         }
-        return Optional.of(courseDir.relativize(target).toString().replace('\\', '/'));
+        return Optional.of(base.relativize(target).toString().replace('\\', '/'));
     }
 }
