@@ -307,6 +307,34 @@ class XapiIT {
                 .size());
     }
 
+    /**
+     * 1.0.3 Communication 2.1.4: a statement whose object is a StatementRef matches the filters its target
+     * matches, also through a chain of references, and also when the target came earlier in the same batch.
+     */
+    @Test
+    void statementsTargetingAMatchingStatementAreFoundByItsFilters() throws Exception {
+        String activity = "http://digikomp.example/courses/" + UUID.randomUUID();
+        String target = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String original = XapiClient.statement(target, "m@example.se", COMPLETED)
+                .replaceAll("http://digikomp.example/courses/[0-9a-f-]+", activity);
+        String firstRef = "{\"id\":\"" + first + "\",\"actor\":{\"mbox\":\"mailto:n@example.se\"},\"verb\":{\"id\":"
+                + "\"http://digikomp.example/verbs/commented\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                + target + "\"}}";
+        assertStatus(200, demo.postJson("/statements", "[" + original + "," + firstRef + "]"), null);
+        String secondRef = firstRef.replace(first, second).replace(target, first).replace("n@example", "o@example");
+        assertStatus(200, demo.postJson("/statements", secondRef), null);
+        JsonObject page = XapiClient.object(demo.get("/statements?activity=" + activity).body());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        page.getJsonArray("statements").forEach(s -> ids.add(s.asJsonObject().getString("id")));
+        assertEquals(java.util.Set.of(target, first, second), ids);
+        JsonObject byVerb = XapiClient.object(demo.get("/statements?verb=" + COMPLETED + "&agent="
+                + java.net.URLEncoder.encode("{\"mbox\":\"mailto:m@example.se\"}", java.nio.charset.StandardCharsets.UTF_8)
+                + "&activity=" + activity).body());
+        assertEquals(3, byVerb.getJsonArray("statements").size(), byVerb.toString());
+    }
+
     @Test
     void moreLinksPageThroughAQueryWithoutOverlap() throws Exception {
         String verb = "http://digikomp.example/verbs/" + UUID.randomUUID();
