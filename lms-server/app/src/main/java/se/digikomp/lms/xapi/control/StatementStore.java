@@ -143,6 +143,12 @@ public class StatementStore {
                 storeRetrying(organisationId, all, List.of());
                 requests.forEach(p -> p.done().complete(null));
                 return;
+            } catch (StoreUnavailableException e) {
+                if (!causedByData(e)) {
+                    // the database is away: every request gets its 503 now, instead of after one more try each
+                    requests.forEach(p -> p.done().completeExceptionally(e));
+                    return;
+                }
             } catch (RuntimeException e) {
                 // one request's conflict (or an id two requests both sent) must not decide the others' answers
             }
@@ -155,6 +161,16 @@ public class StatementStore {
                 p.done().completeExceptionally(e);
             }
         }
+    }
+
+    /** A failure that one request's statements can cause (a value too large, a key taken), not an outage. */
+    private static boolean causedByData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLDataException || t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void storeRetrying(long organisationId, List<Write> writes, List<AttachmentContent> attachments) {

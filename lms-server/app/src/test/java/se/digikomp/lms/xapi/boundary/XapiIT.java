@@ -378,11 +378,29 @@ class XapiIT {
     @Test
     void aDatabaseOutageGives503AndNothingHalfWritten() throws Exception {
         String id = UUID.randomUUID().toString();
+        java.util.List<String> concurrent = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            concurrent.add(UUID.randomUUID().toString());
+        }
         TestDatabase.shared().stop();
         try {
             HttpResponse<String> r = demo.postJson("/statements", XapiClient.statement(id, "l@example.se", COMPLETED));
             assertStatus(503, r, "unavailable");
             assertFalse(r.body().contains("Exception"), "no stack trace: " + r.body());
+            // requests that arrive together (and are written together) each get their 503 too
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+                for (String other : concurrent) {
+                    answers.add(pool.submit(() -> demo.postJson("/statements",
+                            XapiClient.statement(other, "l@example.se", COMPLETED))));
+                }
+                for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                    assertStatus(503, answer.get(60, java.util.concurrent.TimeUnit.SECONDS), "unavailable");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         } finally {
             restartDatabase();
         }
@@ -395,6 +413,9 @@ class XapiIT {
                     }
                 });
         assertStatus(404, demo.get("/statements?statementId=" + id), null);
+        for (String other : concurrent) {
+            assertStatus(404, demo.get("/statements?statementId=" + other), null);
+        }
         assertStatus(200, demo.postJson("/statements", XapiClient.statement(id, "l@example.se", COMPLETED)), null);
     }
 
