@@ -79,6 +79,7 @@ public class StatementStore {
         }
         Pending mine = new Pending(organisationId, writes, new CompletableFuture<>(), Thread.currentThread());
         queue.add(mine);
+        boolean interrupted = false;
         while (!mine.done().isDone()) {
             if (writer.tryLock()) {
                 try {
@@ -98,7 +99,12 @@ public class StatementStore {
             } else {
                 // woken when the request is answered or the writer is handed over; the timeout is a safety net
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
+                // an interrupt would make every further park return at once: remembered, and restored below
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         try {
             mine.done().join();
