@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,9 +33,10 @@ import se.digikomp.lms.testing.LmsServer;
 import se.digikomp.lms.testing.TestDatabase;
 
 /**
- * Who reaches which endpoint. The endpoints are read from the server's own registrations (every JAX-RS method
- * is in its OpenAPI document), so an endpoint added without a rule in {@link #RULES} fails
- * {@link #everyRegisteredEndpointHasARule()}. For every rule and every demo role the answer is asserted:
+ * Who reaches which endpoint and page. The endpoints are read from the server's own registrations (every JAX-RS
+ * method is in its OpenAPI document; every Facelets file of the WAR is a page), so an endpoint or page added
+ * without a rule in {@link #RULES} or {@link #PAGES} fails {@link #everyRegisteredEndpointHasARule()} or
+ * {@link #everyPageOfTheWarHasARule()}. For every rule and every demo role the answer is asserted:
  * 401 without credentials (unless the rule admits anonymous callers), 403 for a role the rule does not admit, and for an admitted role an answer that is
  * neither refused nor an error. Every endpoint that takes an id is then called by every role of organisation A
  * (Demokommunen) with the ids of objects of an organisation B that the test makes: the answer is 403 or 404,
@@ -74,7 +77,6 @@ class AccessMatrixIT {
      * path parameter names, and a body for writes (a valid one, so an admitted role gets past validation).
      */
     private static final List<Rule> RULES = List.of(
-            Rule.of("GET", "/", EVERYONE),
             Rule.of("GET", "/api/accounts/me", SIGNED_IN),
             Rule.of("GET", "/api/organisations/current", SIGNED_IN),
             Rule.of("GET", "/api/units", SIGNED_IN),
@@ -87,6 +89,16 @@ class AccessMatrixIT {
             Rule.of("PATCH", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT)
                     .body("{\"label\": \"Matrisklient ändrad %n\"}"),
             Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT));
+
+    /**
+     * The pages: every Facelets file outside WEB-INF in the WAR is a page at its path without the extension.
+     * A visitor who is not signed in is sent to the sign-in page from a page that is not public.
+     */
+    private static final List<Rule> PAGES = List.of(
+            Rule.of("GET", "/index", EVERYONE),
+            Rule.of("GET", "/accessibility", EVERYONE),
+            Rule.of("GET", "/error", EVERYONE),
+            Rule.of("GET", "/expired", EVERYONE));
 
     private static final LmsServer.Instance SERVER = LmsServer.shared();
     private static final Map<Kind, Long> OWN = new LinkedHashMap<>();
@@ -129,6 +141,55 @@ class AccessMatrixIT {
         Set<String> stale = new TreeSet<>(ruled);
         stale.removeAll(registered);
         assertTrue(stale.isEmpty(), "rules for endpoints the server does not have: " + stale);
+    }
+
+    @Test
+    void everyPageOfTheWarHasARule() throws Exception {
+        Set<String> pages = new TreeSet<>();
+        try (ZipFile war = new ZipFile(System.getProperty("lms.test.war", "target/lms-app.war"))) {
+            war.stream().map(ZipEntry::getName)
+                    .filter(n -> n.endsWith(".xhtml") && !n.startsWith("WEB-INF/") && !n.startsWith("META-INF/"))
+                    .forEach(n -> pages.add("GET /" + n.substring(0, n.length() - ".xhtml".length())));
+        }
+        assertFalse(pages.isEmpty(), "no Facelets pages found in the WAR");
+        Set<String> ruled = new TreeSet<>();
+        PAGES.forEach(r -> ruled.add(r.method + " " + r.path));
+        Set<String> missing = new TreeSet<>(pages);
+        missing.removeAll(ruled);
+        assertTrue(missing.isEmpty(), "pages without an access rule in AccessMatrixIT.PAGES: " + missing);
+        Set<String> stale = new TreeSet<>(ruled);
+        stale.removeAll(pages);
+        assertTrue(stale.isEmpty(), "rules for pages the WAR does not have: " + stale);
+    }
+
+    @Test
+    void eachRoleSeesThePagesItsRuleSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : PAGES) {
+            for (Who who : Who.values()) {
+                HttpResponse<String> answer = call(rule, who, OWN, null);
+                int status = answer.statusCode();
+                String location = answer.headers().firstValue("Location").orElse("");
+                String expected;
+                boolean right;
+                if (rule.allowed.contains(who)) {
+                    expected = "200";
+                    right = status == 200;
+                } else if (who == Who.ANONYMOUS) {
+                    expected = "a redirect to /login";
+                    right = (status == 302 || status == 303) && location.contains("/login");
+                } else {
+                    expected = "403";
+                    right = status == 403;
+                }
+                if (!right) {
+                    wrong.add("page " + rule.path + " as " + who + ": " + status + " " + location + ", expected "
+                            + expected);
+                }
+                assertNothingOfB(rule, who, answer);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     @Test
