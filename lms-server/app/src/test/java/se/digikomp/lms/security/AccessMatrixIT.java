@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.digikomp.lms.testing.LmsServer;
+import se.digikomp.lms.testing.PageClient;
 import se.digikomp.lms.testing.TestDatabase;
 
 /**
@@ -98,7 +99,9 @@ class AccessMatrixIT {
             Rule.of("GET", "/index", EVERYONE),
             Rule.of("GET", "/accessibility", EVERYONE),
             Rule.of("GET", "/error", EVERYONE),
-            Rule.of("GET", "/expired", EVERYONE));
+            Rule.of("GET", "/expired", EVERYONE),
+            Rule.of("GET", "/login", EVERYONE),
+            Rule.of("GET", "/profile", SIGNED_IN));
 
     private static final LmsServer.Instance SERVER = LmsServer.shared();
     private static final Map<Kind, Long> OWN = new LinkedHashMap<>();
@@ -167,7 +170,7 @@ class AccessMatrixIT {
         List<String> wrong = new ArrayList<>();
         for (Rule rule : PAGES) {
             for (Who who : Who.values()) {
-                HttpResponse<String> answer = call(rule, who, OWN, null);
+                HttpResponse<String> answer = page(rule.path, who);
                 int status = answer.statusCode();
                 String location = answer.headers().firstValue("Location").orElse("");
                 String expected;
@@ -267,6 +270,22 @@ class AccessMatrixIT {
                 assertNothingOfB(rule, who, answer);
             }
         }
+    }
+
+    /** Pages take no Basic credentials: each role signs in once through /login and keeps its session. */
+    private static final Map<Who, PageClient> SESSIONS = new java.util.EnumMap<>(Who.class);
+
+    private static HttpResponse<String> page(String path, Who who) throws Exception {
+        if (who == Who.ANONYMOUS) {
+            return SERVER.send(SERVER.request(path).build());
+        }
+        PageClient client = SESSIONS.get(who);
+        if (client == null) {
+            client = new PageClient(SERVER, "sv");
+            assertEquals(302, client.signIn(who.username, "demo-" + who.username, null).statusCode(), who.username);
+            SESSIONS.put(who, client);
+        }
+        return client.get(path);
     }
 
     private static HttpResponse<String> call(Rule rule, Who who, Map<Kind, Long> ids, String body) throws Exception {
