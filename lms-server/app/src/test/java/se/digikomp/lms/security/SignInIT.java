@@ -140,8 +140,16 @@ class SignInIT {
         for (int i = 1; i <= 5; i++) {
             assertTrue(browser.signIn(username, "wrong-" + i, null).body().contains("Wrong username or password."));
         }
+        // the fifth failure makes the next attempt wait lms.web.sign-in-delay-millis (50 ms on the test server)
+        assertEquals(50, count("SELECT TIMESTAMPDIFF(MICROSECOND, last_failure_at, next_attempt_at) DIV 1000" + row));
+        // an attempt within the wait (made certain by moving the wait's end) is refused, whatever the password
+        sql("UPDATE sign_in_throttle SET next_attempt_at = CURRENT_TIMESTAMP(3) + INTERVAL 1 MINUTE"
+                + row.substring(row.indexOf(" WHERE")));
         HttpResponse<String> throttled = browser.signIn(username, "right-password", null);
         assertTrue(throttled.body().contains("Too many failed attempts."), "even the right password waits");
+        assertEquals(5, count("SELECT failures" + row), "a refused attempt is not counted");
+        sql("UPDATE sign_in_throttle SET next_attempt_at = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND"
+                + row.substring(row.indexOf(" WHERE")));
         int failures = 5;
         while (failures < 10) {
             LmsServer.await(Duration.ofSeconds(60), "the growing delay to pass", () -> {
@@ -156,9 +164,14 @@ class SignInIT {
             String answer = browser.signIn(username, "wrong-again", null).body();
             if (answer.contains("Wrong username or password.")) {
                 failures++;
+                if (failures < 10) {
+                    assertEquals(50L << (failures - 5), count("SELECT TIMESTAMPDIFF(MICROSECOND, last_failure_at,"
+                            + " next_attempt_at) DIV 1000" + row), "the wait doubles with each failure");
+                }
             }
         }
-        assertEquals(1, count("SELECT COUNT(*)" + row + " AND locked_until > CURRENT_TIMESTAMP(3)"));
+        assertEquals(900, count("SELECT TIMESTAMPDIFF(SECOND, last_failure_at, locked_until)" + row),
+                "the tenth failure locks for lms.web.sign-in-lock-seconds");
         assertTrue(browser.signIn(username, "right-password", null).body().contains("Too many failed attempts."));
         assertEquals(401, server.send(server.request("/api/accounts/me")
                 .header("Authorization", LmsServer.basicAuth(username, "right-password")).build()).statusCode(),
