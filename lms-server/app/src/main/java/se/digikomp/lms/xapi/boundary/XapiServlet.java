@@ -105,6 +105,10 @@ public class XapiServlet extends HttpServlet {
             }
         } catch (XapiException e) {
             response = XapiResponse.error(e.status(), e.getMessage());
+            if (e.status() == 503) {
+                // concurrent writers met more often than the server retries (WriteConflicts): soon again
+                response.with("Retry-After", "1");
+            }
         } catch (StatementStore.StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "xAPI request failed: database unavailable: " + rootMessage(e));
             response = XapiResponse.error(503, "the LRS database is unavailable; nothing was stored, try again")
