@@ -84,6 +84,10 @@ public class DocumentStore {
 
     /** PUT: store or replace. */
     public void put(long org, DocumentAddress a, String contentType, byte[] content, Preconditions p) {
+        if (new StoredDocument(contentType, content, null, null).isJson() && content.length > 0) {
+            // stored as sent, byte for byte; JSON is checked so that it can be merged later (StrictJson)
+            StrictJson.parse(content, "the document");
+        }
         write(org, a, p, existing -> new StoredDocument(contentType, content, etag(content), Instant.now()));
     }
 
