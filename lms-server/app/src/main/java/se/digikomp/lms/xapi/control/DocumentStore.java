@@ -270,7 +270,7 @@ public class DocumentStore {
             }
         }
         if (p.ifNoneMatch() != null && existing.isPresent()) {
-            if (p.ifNoneMatch().trim().equals("*") || matches(p.ifNoneMatch(), existing.get().etag())) {
+            if (matchesWeakly(p.ifNoneMatch(), existing.get().etag())) {
                 throw XapiException.preconditionFailed("If-None-Match: the document already exists");
             }
         }
@@ -289,14 +289,37 @@ public class DocumentStore {
         }
     }
 
+    /** If-Match (RFC 9110 13.1.1): strong comparison, so a weak entity tag (W/"...") never matches. */
     static boolean matches(String header, String etag) {
+        return matches(header, etag, true);
+    }
+
+    /** If-None-Match (RFC 9110 13.1.2): weak comparison, W/"x" matches the document whose ETag is "x". */
+    public static boolean matchesWeakly(String header, String etag) {
+        return matches(header, etag, false);
+    }
+
+    /**
+     * RFC 9110 8.8.3.2: "*" matches any current document; otherwise each listed entity tag is compared with the
+     * document's, character by character. A tag is accepted quoted (as RFC 9110 8.8.3 writes it) or bare, as
+     * clients of xAPI 1.0.3 sent it.
+     */
+    private static boolean matches(String header, String etag, boolean strong) {
         for (String candidate : header.split(",")) {
             String t = candidate.trim();
+            if (t.equals("*")) {
+                return true;
+            }
             if (t.startsWith("W/")) {
+                if (strong) {
+                    continue;
+                }
                 t = t.substring(2);
             }
-            t = t.replace("\"", "");
-            if (t.equals("*") || t.equalsIgnoreCase(etag)) {
+            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+                t = t.substring(1, t.length() - 1);
+            }
+            if (t.equals(etag)) {
                 return true;
             }
         }

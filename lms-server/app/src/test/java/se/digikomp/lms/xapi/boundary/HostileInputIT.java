@@ -131,4 +131,33 @@ class HostileInputIT {
         assertEquals(204, demo.send("PUT", other, "application/json", utf8(json)).statusCode());
         assertArrayEquals(utf8(json), demo.sendForBytes(demo.request(other).GET().build()).body());
     }
+
+    @Test
+    void rfc9110_13_1_1_aWeakEtagNeverPassesIfMatch() throws Exception {
+        String address = stateAddress();
+        assertEquals(204, demo.put(address, "application/json", "{\"v\":1}", "If-None-Match", "*").statusCode());
+        String etag = demo.get(address).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> weak = demo.put(address, "application/json", "{\"v\":2}", "If-Match", "W/" + etag);
+        assertEquals(412, weak.statusCode(), weak.body());
+        assertEquals("{\"v\":1}", demo.get(address).body());
+        assertEquals(204, demo.put(address, "application/json", "{\"v\":3}", "If-Match", etag).statusCode());
+    }
+
+    @Test
+    void rfc9110_13_1_2_aDocumentGetWithTheCurrentEtagInIfNoneMatchIs304() throws Exception {
+        String address = stateAddress();
+        assertEquals(204, demo.put(address, "application/json", "{\"v\":1}", "If-None-Match", "*").statusCode());
+        String etag = demo.get(address).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> same = demo.send(demo.request(address).header("If-None-Match", etag).GET().build());
+        assertEquals(304, same.statusCode());
+        assertEquals(etag, same.headers().firstValue("ETag").orElseThrow());
+        assertEquals("", same.body());
+        HttpResponse<String> weak = demo.send(demo.request(address).header("If-None-Match", "W/" + etag).GET()
+                .build());
+        assertEquals(304, weak.statusCode(), "If-None-Match compares weakly");
+        HttpResponse<String> stale = demo.send(demo.request(address).header("If-None-Match", "\"0123\"").GET()
+                .build());
+        assertEquals(200, stale.statusCode());
+        assertEquals("{\"v\":1}", stale.body());
+    }
 }
