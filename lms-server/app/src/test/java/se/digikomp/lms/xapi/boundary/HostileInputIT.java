@@ -160,4 +160,21 @@ class HostileInputIT {
         assertEquals(200, stale.statusCode());
         assertEquals("{\"v\":1}", stale.body());
     }
+
+    @Test
+    void corsAllowsAnyOriginButNeverCredentials() throws Exception {
+        HttpResponse<String> preflight = demo.send(HttpRequest.newBuilder(LmsServer.shared().uri("/xapi/statements"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization").build());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertFalse(preflight.headers().firstValue("Access-Control-Allow-Credentials").isPresent());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow()
+                .contains("Authorization"));
+        HttpResponse<String> get = demo.send(demo.request("/statements?limit=1").header("Origin",
+                "https://evil.example").GET().build());
+        assertEquals(200, get.statusCode());
+        assertEquals("*", get.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertFalse(get.headers().firstValue("Access-Control-Allow-Credentials").isPresent());
+    }
 }
