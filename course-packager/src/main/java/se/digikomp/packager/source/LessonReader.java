@@ -1,5 +1,6 @@
 package se.digikomp.packager.source;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,9 @@ public final class LessonReader {
                 .build();
     }
 
-    Lesson read(String text, boolean assessment) {
+    Lesson read(String source, boolean assessment) {
+        FrontMatter front = FrontMatter.read(source, lesson);
+        String text = front.markdown();
         String[] lines = text.split("\n", -1);
         Node document = Markdown.PARSER.parse(text);
         Node first = document.getFirstChild();
@@ -41,6 +44,7 @@ public final class LessonReader {
             title = Markdown.plainText(h);
             body.append("<h1 id=\"lesson-").append(lesson.lessonId).append("-title\" tabindex=\"-1\">")
                     .append(renderInline(h)).append("</h1>\n");
+            front.reviewed().ifPresent(date -> body.append(reviewedLine(date)));
             first = first.getNext();
         } else {
             lesson.problem(first == null ? 1 : Markdown.line(first),
@@ -69,7 +73,17 @@ public final class LessonReader {
             node = node.getNext();
         }
         return new Lesson(lesson.lessonId, lesson.file.getFileName().toString(), assessment, title, body.toString(),
-                List.copyOf(questions));
+                List.copyOf(questions), front.reviewed());
+    }
+
+    /**
+     * "Granskad per 2026-12-01" / "Reviewed as of 2026-12-01" under the title: ordinary text in the page's language,
+     * the date as an ISO date (unambiguous in both languages) in a {@code <time>} element that carries it for machines.
+     */
+    private String reviewedLine(LocalDate date) {
+        String iso = date.toString();
+        return "<p class=\"dk-reviewed\">" + Markdown.escape(UiText.reviewed(lesson.language)) + " <time datetime=\""
+                + iso + "\">" + iso + "</time></p>\n";
     }
 
     private boolean isQuestionHeading(Heading heading, String[] lines) {

@@ -67,6 +67,14 @@ public final class UiText {
         EN.put(key, en);
     }
 
+    /**
+     * The words before a lesson's review date. Page text only, kept out of the strings the player script receives, so
+     * the packages of lessons without a review date keep their bytes.
+     */
+    public static String reviewed(String language) {
+        return language.startsWith("sv") ? "Granskad per" : "Reviewed as of";
+    }
+
     public static Map<String, String> forLanguage(String language) {
         return language.startsWith("sv") ? SV : EN;
     }

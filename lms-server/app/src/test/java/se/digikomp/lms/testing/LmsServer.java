@@ -46,7 +46,7 @@ public final class LmsServer implements BeforeAllCallback {
     public static final String XAPI_SECRET = "it-bootstrap-secret";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LmsServer.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
     private static volatile Instance shared;
 
     @Override
