@@ -1,0 +1,395 @@
+package se.digikomp.lms.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import se.digikomp.lms.testing.LmsServer;
+import se.digikomp.lms.testing.TestDatabase;
+
+/**
+ * Who reaches which endpoint and page. The endpoints are read from the server's own registrations (every JAX-RS
+ * method is in its OpenAPI document; every Facelets file of the WAR is a page), so an endpoint or page added
+ * without a rule in {@link #RULES} or {@link #PAGES} fails {@link #everyRegisteredEndpointHasARule()} or
+ * {@link #everyPageOfTheWarHasARule()}. For every rule and every demo role the answer is asserted:
+ * 401 without credentials (unless the rule admits anonymous callers), 403 for a role the rule does not admit, and for an admitted role an answer that is
+ * neither refused nor an error. Every endpoint that takes an id is then called by every role of organisation A
+ * (Demokommunen) with the ids of objects of an organisation B that the test makes: the answer is 403 or 404,
+ * B's objects are unchanged, and no answer of the whole test mentions anything of B.
+ */
+@ExtendWith(LmsServer.class)
+class AccessMatrixIT {
+
+    /** The demo accounts of organisation A, and the anonymous caller. */
+    enum Who {
+        ANONYMOUS(null), LEARNER("learner"), MANAGER("manager"), HR("hr"), AUTHOR("author"), ADMIN("admin");
+
+        final String username;
+
+        Who(String username) {
+            this.username = username;
+        }
+
+        String authorization() {
+            return LmsServer.basicAuth(username, "demo-" + username);
+        }
+    }
+
+    /** Objects an endpoint's path or body refers to by id; each exists in A and in B. */
+    enum Kind { UNIT, LRS_CLIENT }
+
+    private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
+    private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
+    private static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
+    /**
+     * Every name and label of organisation B's objects starts with this; no answer to an A caller may contain it.
+     * (The organisation's own name is public: the sign-in page offers each organisation's identity provider.)
+     */
+    private static final String B_MARK = "Matrisorganisationen";
+
+    /**
+     * The rules: method, path as the OpenAPI document writes it, the roles admitted, the kind of object each
+     * path parameter names, and a body for writes (a valid one, so an admitted role gets past validation).
+     */
+    private static final List<Rule> RULES = List.of(
+            Rule.of("GET", "/api/accounts/me", SIGNED_IN),
+            Rule.of("GET", "/api/organisations/current", SIGNED_IN),
+            Rule.of("GET", "/api/units", SIGNED_IN),
+            Rule.of("GET", "/api/units/{id}", SIGNED_IN).param("id", Kind.UNIT),
+            Rule.of("POST", "/api/units", ADMINS).body("{\"name\": \"Matrisenhet %n\"}")
+                    .foreignBody("{\"name\": \"Matrisenhet\", \"parentId\": %UNIT%}"),
+            Rule.of("GET", "/api/lrs-clients", ADMINS),
+            Rule.of("POST", "/api/lrs-clients", ADMINS)
+                    .body("{\"label\": \"Matrisklient %n\", \"scopes\": [\"statements/read/mine\"]}"),
+            Rule.of("PATCH", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT)
+                    .body("{\"label\": \"Matrisklient ändrad %n\"}"),
+            Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT));
+
+    /**
+     * The pages: every Facelets file outside WEB-INF in the WAR is a page at its path without the extension.
+     * A visitor who is not signed in is sent to the sign-in page from a page that is not public.
+     */
+    private static final List<Rule> PAGES = List.of(
+            Rule.of("GET", "/index", EVERYONE),
+            Rule.of("GET", "/accessibility", EVERYONE),
+            Rule.of("GET", "/error", EVERYONE),
+            Rule.of("GET", "/expired", EVERYONE));
+
+    private static final LmsServer.Instance SERVER = LmsServer.shared();
+    private static final Map<Kind, Long> OWN = new LinkedHashMap<>();
+    private static final Map<Kind, Long> FOREIGN = new LinkedHashMap<>();
+    private static int counter;
+
+    @BeforeAll
+    static void makeObjectsInBothOrganisations() throws SQLException {
+        try (Connection db = TestDatabase.shared().connect(SERVER.schema())) {
+            long a = scalar(db, "SELECT id FROM organisation WHERE slug = 'demo'");
+            long b = insert(db, "INSERT INTO organisation (slug, name) VALUES ('matris-b', 'Matriskommunen')");
+            for (Map.Entry<Long, Map<Kind, Long>> side : Map.of(a, OWN, b, FOREIGN).entrySet()) {
+                String prefix = side.getKey() == b ? B_MARK + " " : "Matris A ";
+                side.getValue().put(Kind.UNIT, insert(db, "INSERT INTO unit (organisation_id, name) VALUES ("
+                        + side.getKey() + ", '" + prefix + "enhet')"));
+                side.getValue().put(Kind.LRS_CLIENT, insert(db, "INSERT INTO lrs_client (organisation_id, client_key,"
+                        + " secret_salt, secret_hash, scopes, label) VALUES (" + side.getKey() + ", 'matris-"
+                        + side.getKey() + "', 'x', 'x', 'statements/read/mine', '" + prefix + "klient')"));
+            }
+        }
+    }
+
+    @Test
+    void everyRegisteredEndpointHasARule() throws Exception {
+        Set<String> registered = new TreeSet<>();
+        HttpResponse<String> openapi = SERVER.send(SERVER.request("/openapi").header("Accept", "application/json")
+                .build());
+        assertEquals(200, openapi.statusCode());
+        JsonObject paths = Json.createReader(new StringReader(openapi.body())).readObject().getJsonObject("paths");
+        for (String path : paths.keySet()) {
+            for (String method : paths.getJsonObject(path).keySet()) {
+                registered.add(method.toUpperCase() + " " + path);
+            }
+        }
+        Set<String> ruled = new TreeSet<>();
+        RULES.forEach(r -> ruled.add(r.method + " " + r.path));
+        Set<String> missing = new TreeSet<>(registered);
+        missing.removeAll(ruled);
+        assertTrue(missing.isEmpty(), "endpoints without an access rule in AccessMatrixIT.RULES: " + missing);
+        Set<String> stale = new TreeSet<>(ruled);
+        stale.removeAll(registered);
+        assertTrue(stale.isEmpty(), "rules for endpoints the server does not have: " + stale);
+    }
+
+    @Test
+    void everyPageOfTheWarHasARule() throws Exception {
+        Set<String> pages = new TreeSet<>();
+        try (ZipFile war = new ZipFile(System.getProperty("lms.test.war", "target/lms-app.war"))) {
+            war.stream().map(ZipEntry::getName)
+                    .filter(n -> n.endsWith(".xhtml") && !n.startsWith("WEB-INF/") && !n.startsWith("META-INF/"))
+                    .forEach(n -> pages.add("GET /" + n.substring(0, n.length() - ".xhtml".length())));
+        }
+        assertFalse(pages.isEmpty(), "no Facelets pages found in the WAR");
+        Set<String> ruled = new TreeSet<>();
+        PAGES.forEach(r -> ruled.add(r.method + " " + r.path));
+        Set<String> missing = new TreeSet<>(pages);
+        missing.removeAll(ruled);
+        assertTrue(missing.isEmpty(), "pages without an access rule in AccessMatrixIT.PAGES: " + missing);
+        Set<String> stale = new TreeSet<>(ruled);
+        stale.removeAll(pages);
+        assertTrue(stale.isEmpty(), "rules for pages the WAR does not have: " + stale);
+    }
+
+    @Test
+    void eachRoleSeesThePagesItsRuleSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : PAGES) {
+            for (Who who : Who.values()) {
+                HttpResponse<String> answer = call(rule, who, OWN, null);
+                int status = answer.statusCode();
+                String location = answer.headers().firstValue("Location").orElse("");
+                String expected;
+                boolean right;
+                if (rule.allowed.contains(who)) {
+                    expected = "200";
+                    right = status == 200;
+                } else if (who == Who.ANONYMOUS) {
+                    expected = "a redirect to /login";
+                    right = (status == 302 || status == 303) && location.contains("/login");
+                } else {
+                    expected = "403";
+                    right = status == 403;
+                }
+                if (!right) {
+                    wrong.add("page " + rule.path + " as " + who + ": " + status + " " + location + ", expected "
+                            + expected);
+                }
+                assertNothingOfB(rule, who, answer);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void eachRoleGetsTheAnswerItsRuleSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : RULES) {
+            for (Who who : Who.values()) {
+                HttpResponse<String> answer = call(rule, who, OWN, rule.body);
+                int status = answer.statusCode();
+                String expected;
+                boolean right;
+                if (rule.allowed.contains(who)) {
+                    expected = "admitted (2xx/3xx, or 400/409 from the endpoint's own checks)";
+                    right = status < 300 || status == 400 || status == 409;
+                } else if (who == Who.ANONYMOUS) {
+                    expected = "401";
+                    right = status == 401;
+                } else {
+                    expected = "403";
+                    right = status == 403;
+                }
+                if (!right) {
+                    wrong.add(rule.method + " " + rule.path + " as " + who + ": " + status + ", expected " + expected
+                            + " (" + abbreviate(answer.body()) + ")");
+                }
+                assertNothingOfB(rule, who, answer);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void objectsOfAnotherOrganisationAreNotFoundAndStayUnchanged() throws Exception {
+        String before = organisationB();
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : RULES) {
+            if (rule.params.isEmpty() && rule.foreignBody == null) {
+                continue;
+            }
+            for (Who who : SIGNED_IN) {
+                String body = rule.foreignBody != null ? fill(rule.foreignBody, FOREIGN) : rule.body;
+                HttpResponse<String> answer = call(rule, who, FOREIGN, body);
+                int status = answer.statusCode();
+                boolean refused = rule.allowed.contains(who)
+                        ? status == 404 || (rule.params.isEmpty() && status == 400)
+                        : status == 403 || status == 404;
+                if (!refused) {
+                    wrong.add(rule.method + " " + rule.path + " as " + who + " with B's ids: " + status + " ("
+                            + abbreviate(answer.body()) + ")");
+                }
+                assertNothingOfB(rule, who, answer);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        assertEquals(before, organisationB(), "organisation B changed through organisation A's callers");
+    }
+
+    @Test
+    void queryParametersNamingAnotherOrganisationChangeNothing() throws Exception {
+        long b;
+        try (Connection db = TestDatabase.shared().connect(SERVER.schema())) {
+            b = scalar(db, "SELECT id FROM organisation WHERE slug = 'matris-b'");
+        }
+        String manipulated = "organisationId=" + b + "&organisation=" + b + "&org=matris-b&unitId="
+                + FOREIGN.get(Kind.UNIT) + "&all=true";
+        for (Rule rule : RULES) {
+            if (!rule.method.equals("GET")) {
+                continue;
+            }
+            for (Who who : SIGNED_IN) {
+                String path = fillPath(rule, OWN) + "?" + manipulated;
+                HttpResponse<String> answer = SERVER.send(SERVER.request(path)
+                        .header("Authorization", who.authorization()).build());
+                assertTrue(answer.statusCode() < 500, path + " as " + who + ": " + answer.statusCode());
+                assertNothingOfB(rule, who, answer);
+            }
+        }
+    }
+
+    private static HttpResponse<String> call(Rule rule, Who who, Map<Kind, Long> ids, String body) throws Exception {
+        HttpRequest.Builder request = SERVER.request(fillPath(rule, ids));
+        if (who != Who.ANONYMOUS) {
+            request.header("Authorization", who.authorization());
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+            request.method(rule.method, HttpRequest.BodyPublishers.ofString(body.replace("%n", "" + (++counter))));
+        } else {
+            request.method(rule.method, HttpRequest.BodyPublishers.noBody());
+        }
+        return SERVER.send(request.build());
+    }
+
+    private static String fillPath(Rule rule, Map<Kind, Long> ids) {
+        String path = rule.path;
+        for (Map.Entry<String, Kind> param : rule.params.entrySet()) {
+            path = path.replace("{" + param.getKey() + "}", Long.toString(ids.get(param.getValue())));
+        }
+        if (path.contains("{")) {
+            fail("rule " + rule.method + " " + rule.path + " leaves a path parameter without a kind");
+        }
+        return path;
+    }
+
+    private static String fill(String template, Map<Kind, Long> ids) {
+        Matcher m = Pattern.compile("%([A-Z_]+)%").matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Long.toString(ids.get(Kind.valueOf(m.group(1)))));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static void assertNothingOfB(Rule rule, Who who, HttpResponse<String> answer) {
+        assertFalse(answer.body().contains(B_MARK), rule.method + " " + rule.path + " as " + who
+                + " answered something of organisation B: " + abbreviate(answer.body()));
+        assertTrue(answer.statusCode() < 500, rule.method + " " + rule.path + " as " + who + ": "
+                + answer.statusCode() + " " + abbreviate(answer.body()));
+    }
+
+    /** Everything of organisation B the endpoints could change, as one string to compare before and after. */
+    private static String organisationB() throws SQLException {
+        StringBuilder state = new StringBuilder();
+        try (Connection db = TestDatabase.shared().connect(SERVER.schema()); Statement sql = db.createStatement()) {
+            for (String query : List.of(
+                    "SELECT u.id, u.name, u.parent_id, u.code FROM unit u JOIN organisation o"
+                            + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b' ORDER BY u.id",
+                    "SELECT c.id, c.label, c.scopes, c.active FROM lrs_client c JOIN organisation o"
+                            + " ON o.id = c.organisation_id WHERE o.slug = 'matris-b' ORDER BY c.id",
+                    "SELECT COUNT(*) FROM unit WHERE parent_id IN (SELECT u.id FROM unit u JOIN organisation o"
+                            + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b')")) {
+                try (ResultSet rows = sql.executeQuery(query)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            state.append(rows.getString(i)).append('|');
+                        }
+                        state.append('\n');
+                    }
+                }
+            }
+        }
+        return state.toString();
+    }
+
+    private static long scalar(Connection db, String query) throws SQLException {
+        try (Statement sql = db.createStatement(); ResultSet row = sql.executeQuery(query)) {
+            assertTrue(row.next(), query);
+            return row.getLong(1);
+        }
+    }
+
+    private static long insert(Connection db, String insert) throws SQLException {
+        try (PreparedStatement sql = db.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
+            sql.executeUpdate();
+            try (ResultSet key = sql.getGeneratedKeys()) {
+                key.next();
+                return key.getLong(1);
+            }
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+
+    /** An endpoint and who it admits. */
+    static final class Rule {
+        final String method;
+        final String path;
+        final Set<Who> allowed;
+        final Map<String, Kind> params = new LinkedHashMap<>();
+        String body;
+        String foreignBody;
+
+        private Rule(String method, String path, Set<Who> allowed) {
+            this.method = method;
+            this.path = path;
+            this.allowed = allowed;
+        }
+
+        static Rule of(String method, String path, Set<Who> allowed) {
+            return new Rule(method, path, allowed);
+        }
+
+        Rule param(String name, Kind kind) {
+            params.put(name, kind);
+            return this;
+        }
+
+        /** A valid body, so an admitted caller gets past the endpoint's validation. */
+        Rule body(String json) {
+            this.body = json;
+            return this;
+        }
+
+        /** A body that names B's objects ({@code %KIND%}): an admitted caller of A must be refused with it. */
+        Rule foreignBody(String json) {
+            this.foreignBody = json;
+            return this;
+        }
+    }
+}
