@@ -88,7 +88,10 @@ class AccessMatrixIT {
                     .body("{\"label\": \"Matrisklient %n\", \"scopes\": [\"statements/read/mine\"]}"),
             Rule.of("PATCH", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT)
                     .body("{\"label\": \"Matrisklient ändrad %n\"}"),
-            Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT));
+            Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT),
+            Rule.of("GET", "/api/organisations/current/oidc", ADMINS),
+            Rule.of("PUT", "/api/organisations/current/oidc", ADMINS).body("{\"enabled\": false}"),
+            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS));
 
     /**
      * The pages: every Facelets file outside WEB-INF in the WAR is a page at its path without the extension.
@@ -98,7 +101,8 @@ class AccessMatrixIT {
             Rule.of("GET", "/index", EVERYONE),
             Rule.of("GET", "/accessibility", EVERYONE),
             Rule.of("GET", "/error", EVERYONE),
-            Rule.of("GET", "/expired", EVERYONE));
+            Rule.of("GET", "/expired", EVERYONE),
+            Rule.of("GET", "/oidc/refused", EVERYONE));
 
     private static final LmsServer.Instance SERVER = LmsServer.shared();
     private static final Map<Kind, Long> OWN = new LinkedHashMap<>();

@@ -62,12 +62,14 @@ public class OidcSettingsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The OpenID Connect sign-in of the administrator's organisation (404 when none is set)")
+    @Operation(summary = "The OpenID Connect sign-in of the administrator's organisation (enabled false and no"
+            + " provider when none is set)")
     public SettingsView get(@Context SecurityContext security, @Context UriInfo uri) {
         Organisation organisation = organisation(security);
         OidcSettings settings = em.find(OidcSettings.class, organisation.id());
         if (settings == null) {
-            throw new NotFoundException("Your organisation has no OpenID Connect sign-in; PUT one here.");
+            return new SettingsView(false, null, null, null, null, null, null, null, null, redirectUri(uri),
+                    SecretLocations.environmentVariableFor(organisation.slug()));
         }
         return view(settings, organisation, uri);
     }
@@ -108,14 +110,13 @@ public class OidcSettingsResource {
 
     @DELETE
     @Transactional
-    @Operation(summary = "Remove the OpenID Connect sign-in of the administrator's organisation")
+    @Operation(summary = "Remove the OpenID Connect sign-in of the administrator's organisation (204 also when"
+            + " there was none)")
     public Response delete(@Context SecurityContext security) {
-        Organisation organisation = organisation(security);
-        OidcSettings settings = em.find(OidcSettings.class, organisation.id());
-        if (settings == null) {
-            throw new NotFoundException("Your organisation has no OpenID Connect sign-in.");
+        OidcSettings settings = em.find(OidcSettings.class, organisation(security).id());
+        if (settings != null) {
+            em.remove(settings);
         }
-        em.remove(settings);
         return Response.noContent().build();
     }
 
@@ -132,7 +133,10 @@ public class OidcSettingsResource {
         return new SettingsView(settings.enabled(), settings.displayName(), settings.issuer(), settings.clientId(),
                 settings.clientSecretEnv().orElse(null), settings.clientSecretFile().orElse(null),
                 settings.claimName(), SettingsValidator.wireName(settings.personField()), settings.updatedAt(),
-                uri.getBaseUri().resolve("login/oidc/callback").toString(),
-                SecretLocations.environmentVariableFor(organisation.slug()));
+                redirectUri(uri), SecretLocations.environmentVariableFor(organisation.slug()));
+    }
+
+    private static String redirectUri(UriInfo uri) {
+        return uri.getBaseUri().resolve("login/oidc/callback").toString();
     }
 }

@@ -1,9 +1,11 @@
 package se.digikomp.lms.oidc.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.digikomp.lms.oidc.entity.OidcSettings;
 import se.digikomp.lms.oidc.entity.PersonField;
 import se.digikomp.lms.org.Organisation;
+import se.digikomp.lms.security.AuditAction;
+import se.digikomp.lms.security.AuditEvent;
 
 /**
  * OpenID Connect sign-in of an organisation's staff: starts a sign-in at the organisation's provider and
@@ -32,11 +36,21 @@ public class OidcSignIns {
     @ConfigProperty(name = "lms.oidc.secrets-dir")
     Optional<String> secretsDir;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     private volatile OidcProtocol protocol;
     private volatile SecretLocations secrets;
 
-    /** An organisation that offers OIDC sign-in, for the sign-in page's links. */
+    /** An organisation that offers OIDC sign-in, for the sign-in page's links (getters for Jakarta EL 5). */
     public record Offer(String slug, String displayName) {
+        public String getSlug() {
+            return slug;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
     }
 
     /** The account a successful sign-in is for. */
@@ -62,6 +76,18 @@ public class OidcSignIns {
         return em.createQuery("select new se.digikomp.lms.oidc.control.OidcSignIns$Offer(o.slug, s.displayName)"
                 + " from OidcSettings s, Organisation o where o.id = s.organisationId and s.enabled = true"
                 + " order by o.name", Offer.class).getResultList();
+    }
+
+    /** The name of an organisation, for the refusal page. */
+    public Optional<String> organisationName(long organisationId) {
+        return Optional.ofNullable(em.find(Organisation.class, organisationId)).map(Organisation::name);
+    }
+
+    /** Records a refused sign-in: the organisation (when known), the reason, where from; never the identity. */
+    @Transactional
+    public void audit(Long organisationId, Refusal reason, String remoteAddress) {
+        audit.fire(new AuditEvent(organisationId, null, AuditAction.SIGN_IN_FAILED, "organisation",
+                organisationId == null ? null : organisationId.toString(), remoteAddress, "oidc " + reason.code()));
     }
 
     /** The enabled settings of the organisation with this slug. */

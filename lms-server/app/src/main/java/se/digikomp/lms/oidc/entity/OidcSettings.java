@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -46,8 +48,9 @@ public class OidcSettings {
     @Column(name = "person_field", nullable = false, length = 16)
     private PersonField personField;
 
+    /** UTC (EclipseLink 4.0 maps LocalDateTime, not Instant). */
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    private LocalDateTime updatedAt;
 
     protected OidcSettings() {
     }
@@ -67,7 +70,7 @@ public class OidcSettings {
         this.clientSecretFile = clientSecretFile;
         this.claimName = claimName;
         this.personField = personField;
-        this.updatedAt = Instant.now();
+        this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
     }
 
     public long organisationId() {
@@ -107,6 +110,6 @@ public class OidcSettings {
     }
 
     public Instant updatedAt() {
-        return updatedAt;
+        return updatedAt.toInstant(ZoneOffset.UTC);
     }
 }
