@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.digikomp.lms.testing.LmsServer;
+import se.digikomp.lms.testing.PageClient;
 import se.digikomp.lms.testing.TestDatabase;
 
 /**
@@ -153,7 +154,6 @@ class AccessMatrixIT {
     private static final LmsServer.Instance SERVER = LmsServer.shared();
     private static final Map<Kind, Long> OWN = new LinkedHashMap<>();
     private static final Map<Kind, Long> FOREIGN = new LinkedHashMap<>();
-    private static final Map<Who, String> SESSIONS = new java.util.EnumMap<>(Who.class);
     private static int counter;
 
     @BeforeAll
@@ -226,11 +226,7 @@ class AccessMatrixIT {
         List<String> wrong = new ArrayList<>();
         for (Rule rule : PAGES) {
             for (Who who : Who.values()) {
-                HttpRequest.Builder request = SERVER.request(rule.path);
-                if (who != Who.ANONYMOUS) {
-                    request.header("Cookie", session(who));
-                }
-                HttpResponse<String> answer = SERVER.send(request.build());
+                HttpResponse<String> answer = page(rule.path, who);
                 int status = answer.statusCode();
                 String location = answer.headers().firstValue("Location").orElse("");
                 String expected;
@@ -335,36 +331,20 @@ class AccessMatrixIT {
         }
     }
 
-    /** A signed-in browser session of the account, through the real sign-in form (its cookie header). */
-    private static String session(Who who) throws Exception {
-        String cookie = SESSIONS.get(who);
-        if (cookie != null) {
-            return cookie;
-        }
-        HttpResponse<String> form = SERVER.send(SERVER.request("/login").build());
-        assertEquals(200, form.statusCode(), "GET /login");
-        String visitor = cookies(form);
-        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
-                .matcher(form.body());
-        assertTrue(state.find(), "no view state on /login");
-        String body = "login=login&next=&username=" + who.username + "&password=demo-" + who.username
-                + "&sign-in=x&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(state.group(1),
-                java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = SERVER.send(SERVER.request("/login")
-                .header("Cookie", visitor).header("Origin", SERVER.uri("/").toString().replaceAll("/$", ""))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        assertTrue(signedIn.statusCode() == 302 || signedIn.statusCode() == 303,
-                "sign-in as " + who + ": " + signedIn.statusCode() + " " + abbreviate(signedIn.body()));
-        String fresh = cookies(signedIn);
-        cookie = fresh.isEmpty() ? visitor : fresh;
-        SESSIONS.put(who, cookie);
-        return cookie;
-    }
+    /** Pages take no Basic credentials: each role signs in once through /login and keeps its session. */
+    private static final Map<Who, PageClient> SESSIONS = new java.util.EnumMap<>(Who.class);
 
-    private static String cookies(HttpResponse<String> response) {
-        return String.join("; ", response.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).toList());
+    private static HttpResponse<String> page(String path, Who who) throws Exception {
+        if (who == Who.ANONYMOUS) {
+            return SERVER.send(SERVER.request(path).build());
+        }
+        PageClient client = SESSIONS.get(who);
+        if (client == null) {
+            client = new PageClient(SERVER, "sv");
+            assertEquals(302, client.signIn(who.username, "demo-" + who.username, null).statusCode(), who.username);
+            SESSIONS.put(who, client);
+        }
+        return client.get(path);
     }
 
     private static HttpResponse<String> call(Rule rule, Who who, Map<Kind, Long> ids, String body) throws Exception {
