@@ -236,6 +236,64 @@ class PersonalDataIT {
         assertEquals(409, self.statusCode(), self.body());
     }
 
+    @Test
+    void anErasureThatStoppedHalfWayIsCarriedOnByTheSamePost() throws Exception {
+        long demo = Accounts.demoOrganisation(server);
+        Accounts.Made person = Accounts.person(server, demo, "LEARNER");
+        JsonObject mbox = Json.createObjectBuilder().add("mbox", "mailto:" + person.email()).build();
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> posted = server.send(xapiRequest("/xapi/statements").header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("id", id)
+                .add("actor", mbox).add("verb", verb("attempted")).add("object", Json.createObjectBuilder()
+                        .add("id", "https://courses.example/audit-it/a2")).build().toString())).build());
+        assertEquals(200, posted.statusCode(), posted.body());
+        // the state a server stopped in after the decision's transaction: record and keys there, person gone,
+        // statements not yet rewritten
+        long admin = count("SELECT id FROM account WHERE username = 'admin'");
+        byte[] key = java.util.Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(("mbox:mailto:"
+                + person.email().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8)), 16);
+        try (Connection c = TestDatabase.shared().connect(server.schema())) {
+            long erasure;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO person_erasure (organisation_id, person_id,"
+                    + " decided_by_account_id, reference, reason, pseudonym, decided_ms) VALUES (?, ?, ?, 'Dnr 2026/7',"
+                    + " 'avbrutet', ?, 0)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, demo);
+                ps.setLong(2, person.personId());
+                ps.setLong(3, admin);
+                ps.setString(4, UUID.randomUUID().toString());
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    erasure = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO person_erasure_key (erasure_id, key_hash) VALUES (?, ?)")) {
+                ps.setLong(1, erasure);
+                ps.setBytes(2, key);
+                ps.executeUpdate();
+            }
+            for (String sql : List.of("DELETE FROM account_role WHERE account_id = " + person.accountId(),
+                    "DELETE FROM account WHERE id = " + person.accountId(),
+                    "DELETE FROM person WHERE id = " + person.personId())) {
+                c.createStatement().executeUpdate(sql);
+            }
+        }
+        assertEquals(1, statements("agent=" + param(mbox)).size());
+
+        HttpResponse<String> resumed = erase(person.personId(), ADMIN, "{\"reference\": \"Dnr 2026/8\", \"reason\": \"igen\"}");
+        assertEquals(200, resumed.statusCode(), resumed.body());
+        JsonObject record = json(resumed.body());
+        assertEquals("Dnr 2026/7", record.getString("reference"), "the earlier decision is carried on");
+        assertEquals(1, record.getInt("statementsRewritten"));
+        assertNotNull(record.getString("completedAt"));
+        assertEquals(0, statements("agent=" + param(mbox)).size());
+        assertEquals(pseudonym(person.personId()), statement(id).getJsonObject("actor"));
+        // and now it is complete, a further POST is the clear error
+        assertEquals(409, erase(person.personId(), ADMIN, "{\"reference\": \"Dnr 2026/9\", \"reason\": \"x\"}")
+                .statusCode());
+    }
+
     // --- storing the person's learning history through /xapi
 
     private Stored storeLearningHistory(Accounts.Made person) throws Exception {

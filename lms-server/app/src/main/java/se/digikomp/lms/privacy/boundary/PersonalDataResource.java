@@ -120,6 +120,10 @@ public class PersonalDataResource {
             if (e.notFound) {
                 throw new NotFoundException(e.getMessage());
             }
+            if (e.unfinished.isPresent()) {
+                // the earlier decision stopped half-way (the database went away): it is carried on, not taken again
+                return Response.ok(job.run(e.unfinished.get().id(), request.getRemoteAddr())).build();
+            }
             throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
         }
         Erasure done = job.run(recorded.id(), request.getRemoteAddr());

@@ -66,10 +66,17 @@ public class Erasures {
     /** Why a decision cannot be carried out; the message says so for the person who asked. */
     public static class Refused extends RuntimeException {
         public final boolean notFound;
+        /** an earlier decision for the person whose statements are not all pseudonymised yet: run it to the end */
+        public final transient Optional<Erasure> unfinished;
 
         Refused(boolean notFound, String message) {
+            this(notFound, message, Optional.empty());
+        }
+
+        Refused(boolean notFound, String message, Optional<Erasure> unfinished) {
             super(message);
             this.notFound = notFound;
+            this.unfinished = unfinished;
         }
     }
 
@@ -89,7 +96,8 @@ public class Erasures {
                 Optional<Erasure> earlier = byPerson(c, org, personId);
                 if (earlier.isPresent()) {
                     throw new Refused(false, "Person " + personId + " was already erased on "
-                            + earlier.get().decidedAt() + " under decision " + earlier.get().reference() + ".");
+                            + earlier.get().decidedAt() + " under decision " + earlier.get().reference() + ".",
+                            earlier.filter(e -> e.completedAt() == null));
                 }
                 throw new Refused(true, "No person " + personId + " in your organisation.");
             }
