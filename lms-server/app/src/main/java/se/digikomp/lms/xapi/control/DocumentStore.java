@@ -275,8 +275,9 @@ public class DocumentStore {
             }
         }
         if (p.requireOneOnOverwrite() && existing.isPresent() && p.ifMatch() == null && p.ifNoneMatch() == null) {
-            throw XapiException.conflict("the document already exists: send If-Match with its ETag to overwrite it,"
-                    + " or If-None-Match: * to create it only if absent");
+            throw XapiException.conflict("If-Match: the document already exists, and a PUT without a precondition"
+                    + " would overwrite it blindly (xAPI 1.0.3 Communication 3.1, 2.0 4.1.4); GET it and send"
+                    + " 'If-Match: \"<its ETag>\"' to replace it, or POST a JSON object to merge into it");
         }
         // xAPI 1.0.3 (ADL requirement XAPI-00273 on Communication 2.6/2.7): a profile PUT names its precondition
         // even for a new document; xAPI 2.0 4.1.4 asks for one only when the document exists (409 above)
