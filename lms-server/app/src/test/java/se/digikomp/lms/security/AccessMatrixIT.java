@@ -61,11 +61,12 @@ class AccessMatrixIT {
     }
 
     /** Objects an endpoint's path or body refers to by id; each exists in A and in B. */
-    enum Kind { UNIT, LRS_CLIENT }
+    enum Kind { UNIT, LRS_CLIENT, PERSON, ERASURE }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
     private static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
+    private static final Set<Who> HR_AND_ADMINS = EnumSet.of(Who.HR, Who.ADMIN);
     /**
      * Every name and label of organisation B's objects starts with this; no answer to an A caller may contain it.
      * (The organisation's own name is public: the sign-in page offers each organisation's identity provider.)
@@ -91,7 +92,16 @@ class AccessMatrixIT {
             Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT),
             Rule.of("GET", "/api/organisations/current/oidc", ADMINS),
             Rule.of("PUT", "/api/organisations/current/oidc", ADMINS).body("{\"enabled\": false}"),
-            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS));
+            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS),
+            Rule.of("GET", "/api/audit", HR_AND_ADMINS),
+            Rule.of("GET", "/api/erasures/{id}", ADMINS).param("id", Kind.ERASURE),
+            Rule.of("GET", "/api/people/me/agent", SIGNED_IN),
+            Rule.of("GET", "/api/people/me/data-export", SIGNED_IN),
+            Rule.of("GET", "/api/people/{id}/data-export", HR_AND_ADMINS).param("id", Kind.PERSON),
+            // an admitted caller is stopped by validation (no decision recorded), so the test erases nobody of A;
+            // with B's person and a complete decision it must be refused, and B's person stays
+            Rule.of("POST", "/api/people/{id}/erasure", ADMINS).param("id", Kind.PERSON).body("{}")
+                    .foreignBody("{\"reference\": \"Matris 1\", \"reason\": \"matrix test\"}"));
 
     /**
      * The pages: every Facelets file outside WEB-INF in the WAR is a page at its path without the extension.
@@ -102,11 +112,14 @@ class AccessMatrixIT {
             Rule.of("GET", "/accessibility", EVERYONE),
             Rule.of("GET", "/error", EVERYONE),
             Rule.of("GET", "/expired", EVERYONE),
-            Rule.of("GET", "/oidc/refused", EVERYONE));
+            Rule.of("GET", "/oidc/refused", EVERYONE),
+            Rule.of("GET", "/login", EVERYONE),
+            Rule.of("GET", "/profile", SIGNED_IN));
 
     private static final LmsServer.Instance SERVER = LmsServer.shared();
     private static final Map<Kind, Long> OWN = new LinkedHashMap<>();
     private static final Map<Kind, Long> FOREIGN = new LinkedHashMap<>();
+    private static final Map<Who, String> SESSIONS = new java.util.EnumMap<>(Who.class);
     private static int counter;
 
     @BeforeAll
@@ -121,6 +134,12 @@ class AccessMatrixIT {
                 side.getValue().put(Kind.LRS_CLIENT, insert(db, "INSERT INTO lrs_client (organisation_id, client_key,"
                         + " secret_salt, secret_hash, scopes, label) VALUES (" + side.getKey() + ", 'matris-"
                         + side.getKey() + "', 'x', 'x', 'statements/read/mine', '" + prefix + "klient')"));
+                side.getValue().put(Kind.PERSON, insert(db, "INSERT INTO person (organisation_id, given_name,"
+                        + " family_name, email) VALUES (" + side.getKey() + ", '" + prefix + "person', 'Matris',"
+                        + " 'matris-" + side.getKey() + "@kommun.example')"));
+                side.getValue().put(Kind.ERASURE, insert(db, "INSERT INTO person_erasure (organisation_id, person_id,"
+                        + " decided_by_account_id, reference, reason, pseudonym, decided_ms, completed_ms) VALUES ("
+                        + side.getKey() + ", 999999, 1, '" + prefix + "beslut', 'matrix', UUID(), 0, 0)"));
             }
         }
     }
@@ -171,7 +190,11 @@ class AccessMatrixIT {
         List<String> wrong = new ArrayList<>();
         for (Rule rule : PAGES) {
             for (Who who : Who.values()) {
-                HttpResponse<String> answer = call(rule, who, OWN, null);
+                HttpRequest.Builder request = SERVER.request(rule.path);
+                if (who != Who.ANONYMOUS) {
+                    request.header("Cookie", session(who));
+                }
+                HttpResponse<String> answer = SERVER.send(request.build());
                 int status = answer.statusCode();
                 String location = answer.headers().firstValue("Location").orElse("");
                 String expected;
@@ -273,6 +296,38 @@ class AccessMatrixIT {
         }
     }
 
+    /** A signed-in browser session of the account, through the real sign-in form (its cookie header). */
+    private static String session(Who who) throws Exception {
+        String cookie = SESSIONS.get(who);
+        if (cookie != null) {
+            return cookie;
+        }
+        HttpResponse<String> form = SERVER.send(SERVER.request("/login").build());
+        assertEquals(200, form.statusCode(), "GET /login");
+        String visitor = cookies(form);
+        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form.body());
+        assertTrue(state.find(), "no view state on /login");
+        String body = "login=login&next=&username=" + who.username + "&password=demo-" + who.username
+                + "&sign-in=x&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(state.group(1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = SERVER.send(SERVER.request("/login")
+                .header("Cookie", visitor).header("Origin", SERVER.uri("/").toString().replaceAll("/$", ""))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertTrue(signedIn.statusCode() == 302 || signedIn.statusCode() == 303,
+                "sign-in as " + who + ": " + signedIn.statusCode() + " " + abbreviate(signedIn.body()));
+        String fresh = cookies(signedIn);
+        cookie = fresh.isEmpty() ? visitor : fresh;
+        SESSIONS.put(who, cookie);
+        return cookie;
+    }
+
+    private static String cookies(HttpResponse<String> response) {
+        return String.join("; ", response.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).toList());
+    }
+
     private static HttpResponse<String> call(Rule rule, Who who, Map<Kind, Long> ids, String body) throws Exception {
         HttpRequest.Builder request = SERVER.request(fillPath(rule, ids));
         if (who != Who.ANONYMOUS) {
@@ -323,6 +378,10 @@ class AccessMatrixIT {
                             + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b' ORDER BY u.id",
                     "SELECT c.id, c.label, c.scopes, c.active FROM lrs_client c JOIN organisation o"
                             + " ON o.id = c.organisation_id WHERE o.slug = 'matris-b' ORDER BY c.id",
+                    "SELECT p.id, p.given_name, p.family_name, p.email FROM person p JOIN organisation o"
+                            + " ON o.id = p.organisation_id WHERE o.slug = 'matris-b' ORDER BY p.id",
+                    "SELECT e.id, e.reference, e.completed_ms FROM person_erasure e JOIN organisation o"
+                            + " ON o.id = e.organisation_id WHERE o.slug = 'matris-b' ORDER BY e.id",
                     "SELECT COUNT(*) FROM unit WHERE parent_id IN (SELECT u.id FROM unit u JOIN organisation o"
                             + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b')")) {
                 try (ResultSet rows = sql.executeQuery(query)) {

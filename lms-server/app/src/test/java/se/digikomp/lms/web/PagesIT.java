@@ -16,7 +16,7 @@ import se.digikomp.lms.testing.LmsServer;
 @ExtendWith(LmsServer.class)
 class PagesIT {
 
-    private static final List<String> PAGES = List.of("/", "/accessibility");
+    private static final List<String> PAGES = List.of("/", "/accessibility", "/login");
     private static final Pattern STYLESHEET = Pattern.compile("<link[^>]+rel=\"stylesheet\"[^>]+href=\"([^\"]+)\"");
 
     private final LmsServer.Instance server = LmsServer.shared();
