@@ -125,6 +125,9 @@ class AccessMatrixIT {
             Rule.of("PATCH", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT)
                     .body("{\"label\": \"Matrisklient ändrad %n\"}"),
             Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT),
+            Rule.of("GET", "/api/organisations/current/oidc", ADMINS),
+            Rule.of("PUT", "/api/organisations/current/oidc", ADMINS).body("{\"enabled\": false}"),
+            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS),
             Rule.of("GET", "/api/audit", HR_AND_ADMINS),
             Rule.of("GET", "/api/erasures/{id}", ADMINS).param("id", Kind.ERASURE),
             Rule.of("GET", "/api/people/me/agent", SIGNED_IN),
@@ -136,7 +139,8 @@ class AccessMatrixIT {
                     .foreignBody("{\"reference\": \"Matris 1\", \"reason\": \"matrix test\"}"),
             Rule.of("GET", "/api/organisations/current/oidc", ADMINS),
             Rule.of("PUT", "/api/organisations/current/oidc", ADMINS).body("{\"enabled\": false}"),
-            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS));
+            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS),
+                    .foreignBody("{\"reference\": \"Matris 1\", \"reason\": \"matrix test\"}"));
 
     /**
      * The pages: every Facelets file outside WEB-INF in the WAR is a page at its path without the extension.
@@ -149,7 +153,10 @@ class AccessMatrixIT {
             Rule.of("GET", "/expired", EVERYONE),
             Rule.of("GET", "/login", EVERYONE),
             Rule.of("GET", "/profile", SIGNED_IN),
-            Rule.of("GET", "/oidc/refused", EVERYONE));
+            Rule.of("GET", "/oidc/refused", EVERYONE),
+            Rule.of("GET", "/oidc/refused", EVERYONE),
+            Rule.of("GET", "/login", EVERYONE),
+            Rule.of("GET", "/profile", SIGNED_IN));
 
     private static final LmsServer.Instance SERVER = LmsServer.shared();
     private static final Map<Kind, Long> OWN = new LinkedHashMap<>();

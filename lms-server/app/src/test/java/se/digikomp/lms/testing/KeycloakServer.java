@@ -49,7 +49,7 @@ public final class KeycloakServer implements BeforeAllCallback {
     public static final List<String> REALMS = List.of("digikomp", "other");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakServer.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
     private static volatile Starting starting;
 
     /** A user of both realms: username, password and the e-mail address it has there. */
@@ -118,7 +118,18 @@ public final class KeycloakServer implements BeforeAllCallback {
             }
         }
 
+        /** Starts Keycloak; once more when it gave up during start-up (on an overloaded machine its database pool
+         * can time out while the realms are imported). */
         private Instance start() throws IOException {
+            try {
+                return startOnce();
+            } catch (Exited e) {
+                System.out.println("Keycloak exited during start-up, starting it once more: " + e.getMessage());
+                return startOnce();
+            }
+        }
+
+        private Instance startOnce() throws IOException {
             Path home = Path.of(System.getProperty("lms.test.keycloak", "target/keycloak/keycloak-26.5.6"))
                     .toAbsolutePath();
             if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
@@ -153,6 +164,7 @@ public final class KeycloakServer implements BeforeAllCallback {
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "it-admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "it-admin-password");
+            env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "120S");
             Instant began = Instant.now();
             process = builder.start();
             Instance instance = new Instance(URI.create("http://127.0.0.1:" + port), log);
@@ -181,6 +193,13 @@ public final class KeycloakServer implements BeforeAllCallback {
                     child.destroyForcibly();
                 }
             }
+        }
+    }
+
+    /** Keycloak stopped by itself before it was ready. */
+    static final class Exited extends IllegalStateException {
+        Exited(String message) {
+            super(message);
         }
     }
 
@@ -214,7 +233,7 @@ public final class KeycloakServer implements BeforeAllCallback {
             List<String> pending = new java.util.ArrayList<>(REALMS);
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log
+                    throw new Exited("Keycloak exited with " + process.exitValue() + "; see " + log
                             + "\n" + tail());
                 }
                 pending.removeIf(realm -> status(issuer(realm) + "/.well-known/openid-configuration") == 200);
