@@ -33,7 +33,10 @@ public final class Main implements Runnable {
                 for (Problem p : invalid.problems()) {
                     err.println(p);
                 }
-                err.println(invalid.problems().size() + " problem(s) found.");
+                long warnings = invalid.problems().stream().filter(Problem::isWarning).count();
+                long errors = invalid.problems().size() - warnings;
+                err.println(errors > 0 ? errors + " problem(s) found" + (warnings > 0 ? " and " + warnings
+                        + " warning(s)." : ".") : warnings + " warning(s) found (--strict: warnings fail).");
                 return ExitCode.INVALID;
             }
             if (e instanceof UsageException) {

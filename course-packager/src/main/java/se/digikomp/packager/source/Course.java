@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * A course read from its source folder: the metadata of {@code course.yaml} and, per language, its rendered
- * lessons and glossary. Immutable; built by {@link CourseReader}.
+ * lessons and glossary, and the warnings found while reading it (problems that do not stop packaging). Immutable;
+ * built by {@link CourseReader}.
  */
 public record Course(
         Path dir,
@@ -25,7 +26,8 @@ public record Course(
         List<Competence> competences,
         Map<String, List<Lesson>> lessonsByLanguage,
         Map<String, Glossary> glossaries,
-        Map<String, Set<String>> assetsByLanguage) {
+        Map<String, Set<String>> assetsByLanguage,
+        List<Problem> warnings) {
 
     public enum Packaging {
         PER_LANGUAGE("per-language"), BILINGUAL("bilingual");

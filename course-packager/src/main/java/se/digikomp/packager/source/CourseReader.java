@@ -44,7 +44,7 @@ public final class CourseReader {
         }
         Optional<Metadata> read = files.readText(metadataFile, problems)
                 .flatMap(text -> new MetadataReader(metadataFile, problems).read(text));
-        if (read.isEmpty() || !problems.isEmpty()) {
+        if (read.isEmpty() || problems.hasErrors()) {
             problems.throwIfAny();
         }
         Metadata m = read.get();
@@ -97,7 +97,7 @@ public final class CourseReader {
         return new Course(dir, m.id(), m.version(), List.copyOf(m.languages()), m.packaging(), m.title(),
                 m.description(), List.copyOf(m.authors()), m.licence(), m.duration(),
                 m.masteryScore() == null ? 1.0 : m.masteryScore(), m.sequencing(), List.copyOf(m.competences()),
-                lessonsByLanguage, glossaries, assetsByLanguage);
+                lessonsByLanguage, glossaries, assetsByLanguage, problems.warnings());
     }
 
     private static void checkQuestionIds(Path languageDir, List<Lesson> lessons, Problems problems) {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -53,11 +55,24 @@ final class GlossaryReader {
                 problems.add(file, Markdown.line(node), "text before the first term (## id: Term)");
                 continue;
             }
+            warnAboutFrontPageLinks(file, node, problems);
             html.append(RENDERER.render(node));
             plain.append(plain.length() == 0 ? "" : " ").append(Markdown.plainText(node));
         }
         add(file, terms, id, term, html, plain, problems, null);
         return new Glossary(title, terms);
+    }
+
+    private static void warnAboutFrontPageLinks(Path file, Node node, Problems problems) {
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                if (FrontPageLinks.isFrontPage(link.getDestination())) {
+                    problems.warn(file, Markdown.line(link), FrontPageLinks.message(link.getDestination()));
+                }
+                visitChildren(link);
+            }
+        });
     }
 
     private static void add(Path file, Map<String, Glossary.Term> terms, String id, String term, StringBuilder html,

@@ -40,4 +40,8 @@ final class LessonContext {
     void problem(int line, String message) {
         problems.add(file, line, message);
     }
+
+    void warning(int line, String message) {
+        problems.warn(file, line, message);
+    }
 }

@@ -349,6 +349,9 @@ final class LessonNodeRenderer implements NodeRenderer {
             attrs.put("href", destination);
         } else if (destination.startsWith("https:") || destination.startsWith("http:")
                 || destination.startsWith("mailto:")) {
+            if (FrontPageLinks.isFrontPage(destination)) {
+                lesson.warning(line, FrontPageLinks.message(destination));
+            }
             attrs.put("href", destination);
             attrs.put("target", "_blank");
             attrs.put("rel", "noopener");

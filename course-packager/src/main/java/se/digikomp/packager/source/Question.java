@@ -6,7 +6,8 @@ import java.util.List;
  * A question of a lesson. {@code options} are the choices (single, multiple, truefalse), the items in their
  * correct order (order), the prompts (match) or the accepted answers (text). For match, {@code targets} holds the
  * right answer of each prompt, index by index. Option ids ({@code a1}, {@code a2}, ...) are the short identifiers
- * used in SCORM interactions and xAPI responses.
+ * used in SCORM interactions and xAPI responses. The overall feedback ({@code [!CORRECT]} / {@code [!INCORRECT]}) is
+ * empty when the author gave none.
  */
 public record Question(
         String id,
@@ -17,7 +18,9 @@ public record Question(
         String titleText,
         int line,
         List<Option> options,
-        List<String> targets) {
+        List<String> targets,
+        String correctFeedbackHtml,
+        String incorrectFeedbackHtml) {
 
     public enum Type {
         SINGLE("single"), MULTIPLE("multiple"), TRUEFALSE("truefalse"), TEXT("text"), ORDER("order"), MATCH("match");
@@ -38,8 +41,8 @@ public record Question(
         }
     }
 
-    /** An answer option: its id, its HTML and plain text, whether it is marked right, and its own feedback. */
-    public record Option(String id, String html, String text, boolean correct, String feedbackHtml) {
+    /** An answer option: its id, its HTML and plain text, whether it is marked right, its own feedback, its line. */
+    public record Option(String id, String html, String text, boolean correct, String feedbackHtml, int line) {
     }
 
     /** The distinct answers of a match question, in source order; their ids are t1, t2, ... */

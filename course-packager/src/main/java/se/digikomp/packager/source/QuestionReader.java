@@ -129,7 +129,7 @@ final class QuestionReader {
             }
             List<Question.Option> prompts = new ArrayList<>();
             for (Question.Option o : opts) {
-                prompts.add(new Question.Option(o.id(), o.html(), o.text(), true, ""));
+                prompts.add(new Question.Option(o.id(), o.html(), o.text(), true, "", o.line()));
             }
             opts = prompts;
         }
@@ -148,7 +148,7 @@ final class QuestionReader {
         String titleHtml = inline.renderInline(heading);
         String titleText = Markdown.plainText(heading);
         Question question = new Question(id, type, points, graded, titleHtml, titleText, line, List.copyOf(opts),
-                List.copyOf(targets));
+                List.copyOf(targets), overallCorrect, overallIncorrect);
         StringBuilder promptHtml = new StringBuilder();
         for (Node n : prompt) {
             promptHtml.append(renderer.render(n));
@@ -222,7 +222,8 @@ final class QuestionReader {
                     continue;
                 }
                 // the answer is offered in a select box, whose options are plain text
-                result.add(new Question.Option(optionId, inline.renderInline(pair.get()[0]), prompt, true, answer));
+                result.add(new Question.Option(optionId, inline.renderInline(pair.get()[0]), prompt, true, answer,
+                        itemLine));
                 continue;
             }
             String text = Markdown.plainText(p);
@@ -233,7 +234,7 @@ final class QuestionReader {
                 continue;
             }
             result.add(new Question.Option(optionId, html, text, type == Question.Type.TEXT
-                    || type == Question.Type.ORDER || correct, feedbackHtml));
+                    || type == Question.Type.ORDER || correct, feedbackHtml, itemLine));
         }
         if (!ok) {
             return Optional.empty();

@@ -1,28 +1,47 @@
 package se.digikomp.packager.testing;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.ViewportSize;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Headless Debian Chromium (/usr/bin/chromium) driven by Playwright, never a downloaded browser
  * (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1), plus the axe-core check used by the accessibility tests.
+ *
+ * <p>axe runs in the page itself: its script (the axe-core jar's {@code axe.min.js}, the engine the AxeBuilder of
+ * com.deque.html.axe-core uses) is evaluated once per document, not before every check, and the page hands back only
+ * the serious and critical violations as short lines. Every rule of the requested tags still runs on the whole
+ * document ({@code resultTypes: ['violations']} only leaves out the details of passes and inapplicable rules, which
+ * the tests never read). A check can be started on one page and collected later ({@link #startAxe},
+ * {@link #awaitAxe}), so that several pages, each in its own browser context and renderer process, are checked at the
+ * same time from the one thread Playwright allows.
  */
 public final class Browser implements AutoCloseable {
     /** A phone's viewport in CSS pixels (390 x 844, as on many current phones). */
     public static final int PHONE_WIDTH = 390;
     public static final int PHONE_HEIGHT = 844;
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     /** True when something on the page scrolls sideways (a code block or table wider than its column). */
-    private static final String SCROLLS_SIDEWAYS = "() => [...document.querySelectorAll('body *')].some(e => "
+    public static final String SCROLLS_SIDEWAYS = "() => [...document.querySelectorAll('body *')].some(e => "
             + "e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))";
+    private static final String AXE_SOURCE = axeSource();
+    private static final String START = """
+            ([tags, rules]) => {
+              const runOnly = rules.length ? {type: 'rule', values: rules} : {type: 'tag', values: tags};
+              window.__dkAxe = axe.run(document, {runOnly, resultTypes: ['violations']}).then(r => r.violations
+                  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                  .map(v => v.id + ' (' + v.impact + '): ' + JSON.stringify(v.nodes.map(n => n.target))));
+              window.__dkAxe.catch(() => {});
+              return true;
+            }""";
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
 
@@ -33,51 +52,54 @@ public final class Browser implements AutoCloseable {
                 .setExecutablePath(Path.of("/usr/bin/chromium"))
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                        // pages checked side by side keep running at full speed
+                        "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                        "--disable-backgrounding-occluded-windows")));
     }
 
+    /** A page in a browser context of its own (own storage, own renderer process). */
     public Page newPage() {
         return browser.newContext().newPage();
     }
 
     /** The serious and critical WCAG 2.1 A/AA violations axe finds on the page, as "rule: target" lines. */
     public static List<String> seriousViolations(Page page) {
-        return seriousViolations(new AxeBuilder(page).withTags(WCAG_21_AA));
+        startAxe(page);
+        return awaitAxe(page);
     }
 
-    private static List<String> seriousViolations(AxeBuilder axe) {
-        List<Rule> violations = axe.analyze().getViolations();
-        return violations.stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getNodes().stream()
-                        .map(n -> String.valueOf(n.getTarget())).toList())
-                .toList();
+    /** Starts axe with the WCAG 2.1 A/AA rules on the page and returns at once; {@link #awaitAxe} collects. */
+    public static void startAxe(Page page) {
+        startAxe(page, List.of());
     }
 
-    /**
-     * The page at phone size. A problem when the page itself is wider than the screen (WCAG 1.4.10 Reflow). Where a
-     * code block is, every serious axe violation; elsewhere, when something scrolls sideways (a wide table), whether it
-     * is reachable by keyboard (axe's scrollable-region-focusable alone, which is quick). The viewport is restored.
-     */
-    public static List<String> phoneProblems(Page page) {
-        ViewportSize before = page.viewportSize();
-        page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
-        try {
-            List<String> found = new ArrayList<>();
-            int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
-            if (width > PHONE_WIDTH) {
-                found.add("reflow (WCAG 1.4.10): the page is " + width + " px wide at " + PHONE_WIDTH + " px");
+    /** Starts axe with only the given rules (all WCAG 2.1 A/AA rules when empty) and returns at once. */
+    public static void startAxe(Page page, List<String> rules) {
+        // axe checks the main document only; a frame would need axe in it too (as AxeBuilder does), and the player has none
+        if (page.frames().size() != 1) {
+            throw new IllegalStateException("the page has frames, which this axe check does not reach: " + page.url());
+        }
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
+            page.evaluate("() => {" + AXE_SOURCE + "\n}");
+        }
+        page.evaluate(START, Arrays.asList(WCAG_21_AA, rules));
+    }
+
+    /** The serious and critical violations of the axe run started on the page, waiting for it to end. */
+    @SuppressWarnings("unchecked")
+    public static List<String> awaitAxe(Page page) {
+        return List.copyOf((List<String>) page.evaluate("() => window.__dkAxe"));
+    }
+
+    private static String axeSource() {
+        try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the class path (com.deque.html.axe-core:playwright)");
             }
-            List<String> violations = List.of();
-            if (page.locator("pre:visible").count() > 0) {
-                violations = seriousViolations(new AxeBuilder(page).withTags(WCAG_21_AA));
-            } else if (Boolean.TRUE.equals(page.evaluate(SCROLLS_SIDEWAYS))) {
-                violations = seriousViolations(new AxeBuilder(page).withRules(List.of("scrollable-region-focusable")));
-            }
-            violations.forEach(v -> found.add("at " + PHONE_WIDTH + "x" + PHONE_HEIGHT + ": " + v));
-            return found;
-        } finally {
-            page.setViewportSize(before.width, before.height);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.digikomp.lms.platform.SchemaMigrations;
 
 /**
- * On the first start against an empty database (no organisation at all), creates the demo organisation
- * Demokommunen with a few units and one account per role, and prints the account names and their public demo
+ * On the first start against an empty database (no organisation at all), creates the demo organisations
+ * Demokommunen (a few units, one account per role) and Exempelregionen (its own units, HR, admin, learner), and prints the account names and their public demo
  * passwords once. Switched off with {@code lms.demo.enabled=false}. Delete this package to drop demo data.
  */
 @ApplicationScoped
@@ -35,8 +35,9 @@ public class DemoData {
         }
         if (organisation.createIfDatabaseEmpty()) {
             StringBuilder text = new StringBuilder("Demo organisation " + DemoOrganisation.NAME
-                    + " created. Demo accounts (public demo passwords, also in README.md):");
-            for (DemoOrganisation.DemoAccount account : DemoOrganisation.ACCOUNTS) {
+                    + " created, and " + DemoOrganisation.SECOND_NAME
+                    + ". Demo accounts (public demo passwords, also in README.md):");
+            for (DemoOrganisation.DemoAccount account : DemoOrganisation.allAccounts()) {
                 text.append("\n  ").append(account.username()).append(" / ").append(account.password())
                         .append("  (").append(account.role()).append(')');
             }

@@ -1,5 +1,6 @@
 package se.digikomp.lms.org;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A region, municipality or county council sharing this installation. Each sees only its own data. */
 @Entity
+@Cacheable(false) // also written with JDBC (org's import, moves, grants): never serve a stale copy
 @Table(name = "organisation")
 public class Organisation {
 
@@ -40,5 +42,9 @@ public class Organisation {
 
     public String name() {
         return name;
+    }
+
+    public void rename(String newName) {
+        this.name = newName;
     }
 }

@@ -1,5 +1,6 @@
 package se.digikomp.lms.org;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -9,12 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
  * An employee of an organisation, placed in one unit. Names and e-mail are personal data: log the id only.
  */
 @Entity
+@Cacheable(false) // also written with JDBC (org's import, moves, grants): never serve a stale copy
 @Table(name = "person")
 public class Person {
 
@@ -42,6 +45,19 @@ public class Person {
     @Column(length = 254)
     private String email;
 
+    @Column(name = "position_title", length = 200)
+    private String positionTitle;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "manager_id")
+    private Person manager;
+
+    @Column(name = "employment_start")
+    private LocalDate employmentStart;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
     protected Person() {
     }
 
@@ -65,6 +81,11 @@ public class Person {
         return Optional.ofNullable(unit);
     }
 
+    /** The employee number (anställningsnummer) of the HR system; stored as {@code external_id}. */
+    public Optional<String> employeeNumber() {
+        return Optional.ofNullable(externalId);
+    }
+
     public Optional<String> externalId() {
         return Optional.ofNullable(externalId);
     }
@@ -79,5 +100,35 @@ public class Person {
 
     public Optional<String> email() {
         return Optional.ofNullable(email);
+    }
+
+    public Optional<String> positionTitle() {
+        return Optional.ofNullable(positionTitle);
+    }
+
+    public Optional<Person> manager() {
+        return Optional.ofNullable(manager);
+    }
+
+    public Optional<LocalDate> employmentStart() {
+        return Optional.ofNullable(employmentStart);
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    /** Replaces every editable field (the organisation never changes). */
+    public void edit(String employeeNumber, String givenName, String familyName, String email, Unit unit,
+                     String positionTitle, Person manager, LocalDate employmentStart, boolean active) {
+        this.externalId = employeeNumber;
+        this.givenName = givenName;
+        this.familyName = familyName;
+        this.email = email;
+        this.unit = unit;
+        this.positionTitle = positionTitle;
+        this.manager = manager;
+        this.employmentStart = employmentStart;
+        this.active = active;
     }
 }

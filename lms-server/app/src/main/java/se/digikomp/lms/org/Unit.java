@@ -1,5 +1,6 @@
 package se.digikomp.lms.org;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,6 +14,7 @@ import java.util.Optional;
 
 /** A förvaltning, avdelning or enhet: a node in the unit tree of one organisation. */
 @Entity
+@Cacheable(false) // also written with JDBC (org's import, moves, grants): never serve a stale copy
 @Table(name = "unit")
 public class Unit {
 
@@ -27,6 +29,10 @@ public class Unit {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "parent_id")
     private Unit parent;
+
+    /** Ids from the top unit down to this one, {@code /12/40/57/}: see V16 (materialised path). */
+    @Column(length = 2000)
+    private String path;
 
     @Column(length = 64)
     private String code;
@@ -62,5 +68,20 @@ public class Unit {
 
     public String name() {
         return name;
+    }
+
+    /** Empty only for a unit written without the application (see V16): then it is in no subtree. */
+    public String path() {
+        return path == null ? "" : path;
+    }
+
+    /** Sets the path from the parent's and this unit's id; call once the id is assigned (after a flush). */
+    public void placeUnderParent() {
+        path = (parent == null ? "/" : parent.path) + id + "/";
+    }
+
+    public void rename(String newName, String newCode) {
+        this.name = newName;
+        this.code = newCode;
     }
 }

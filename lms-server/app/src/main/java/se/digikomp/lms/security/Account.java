@@ -1,6 +1,7 @@
 package se.digikomp.lms.security;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -20,6 +21,7 @@ import se.digikomp.lms.org.Person;
 
 /** A person's login: a username, a salted password hash (see {@link SecretHasher}) and roles. */
 @Entity
+@Cacheable(false) // also written with JDBC (org's import, moves, grants): never serve a stale copy
 @Table(name = "account")
 public class Account {
 
@@ -45,7 +47,7 @@ public class Account {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
-    @Column(name = "role", nullable = false, length = 16)
+    @Column(name = "role", nullable = false, length = 20)
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = new HashSet<>();
 

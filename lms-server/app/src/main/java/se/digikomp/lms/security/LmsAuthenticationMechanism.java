@@ -32,10 +32,14 @@ import java.util.Set;
 public class LmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** Pages anyone may see. Every other page needs a signed-in person (docs/pages.md). */
-    static final Set<String> PUBLIC_PAGES = Set.of("/", "/index", "/login", "/accessibility", "/expired", "/error");
-    /** Not pages: the API (its filter decides), Faces resources, the LRS, MicroProfile Health and OpenAPI. */
+    static final Set<String> PUBLIC_PAGES = Set.of("/", "/index", "/login", "/accessibility", "/expired", "/error",
+            "/oidc/refused");
+    /**
+     * Not pages: the API (its filter decides), Faces resources, the LRS, MicroProfile Health and OpenAPI, and the
+     * OpenID Connect sign-in (OidcLoginServlet), which is how a visitor signs in.
+     */
     private static final String[] NOT_PAGES = {"/api/", "/faces/jakarta.faces.resource/", "/xapi/", "/xapi",
-            "/health", "/openapi", "/logout"};
+            "/health", "/openapi", "/logout", "/login/oidc/"};
 
     @Inject
     IdentityStoreHandler identityStores;

@@ -10,6 +10,8 @@ public enum Role {
     HR,
     /** writes, packages and publishes courses */
     AUTHOR,
-    /** organisations, units, people, roles, LRS credentials, retention */
-    ADMIN
+    /** an organisation's administrator: its units, people, roles, LRS credentials, retention */
+    ADMIN,
+    /** the installation's administrator: creates and renames organisations (no rights inside one by this role) */
+    PLATFORM_ADMIN
 }

@@ -66,7 +66,7 @@ class ArquillianDeploymentIT {
             }
             try (ResultSet accounts = sql.executeQuery("SELECT COUNT(*) FROM account")) {
                 accounts.next();
-                assertEquals(5, accounts.getInt(1));
+                assertEquals(9, accounts.getInt(1), "the demo accounts of both demo organisations");
             }
         }
     }

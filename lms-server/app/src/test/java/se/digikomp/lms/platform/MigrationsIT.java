@@ -107,7 +107,9 @@ class MigrationsIT {
                         + id + "', 0, '" + json + "')");
             }
         }
-        assertEquals(1, Migrations.apply(dataSource, getClass().getClassLoader()));
+        // up to V12 only: later migrations are not this test's business
+        assertEquals(1, org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
+                .locations(Migrations.LOCATION).target("12").load().migrate().migrationsExecuted);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("SELECT body FROM xapi_statement ORDER BY seq")) {
             int i = 0;

@@ -48,7 +48,8 @@ class AccessMatrixIT {
 
     /** The demo accounts of organisation A, and the anonymous caller. */
     enum Who {
-        ANONYMOUS(null), LEARNER("learner"), MANAGER("manager"), HR("hr"), AUTHOR("author"), ADMIN("admin");
+        ANONYMOUS(null), LEARNER("learner"), MANAGER("manager"), HR("hr"), AUTHOR("author"), ADMIN("admin"),
+        PLATFORM("platform");
 
         final String username;
 
@@ -62,11 +63,17 @@ class AccessMatrixIT {
     }
 
     /** Objects an endpoint's path or body refers to by id; each exists in A and in B. */
-    enum Kind { UNIT, LRS_CLIENT }
+    enum Kind { UNIT, LRS_CLIENT, PERSON, ERASURE, ORGANISATION }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
     private static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
+    private static final Set<Who> HR_AND_ADMINS = EnumSet.of(Who.HR, Who.ADMIN);
+    /** Everyone who works in the organisation (the platform administrator manages organisations, not their units). */
+    private static final Set<Who> STAFF = EnumSet.of(Who.LEARNER, Who.MANAGER, Who.HR, Who.AUTHOR, Who.ADMIN);
+    private static final Set<Who> PEOPLE_READERS = EnumSet.of(Who.MANAGER, Who.HR, Who.ADMIN);
+    private static final Set<Who> PLATFORM = EnumSet.of(Who.PLATFORM);
+    private static final String PERSON = "{\"givenName\": \"Matris\", \"familyName\": \"Person %n\"}";
     /**
      * Every name and label of organisation B's objects starts with this; no answer to an A caller may contain it.
      * (The organisation's own name is public: the sign-in page offers each organisation's identity provider.)
@@ -80,8 +87,36 @@ class AccessMatrixIT {
     private static final List<Rule> RULES = List.of(
             Rule.of("GET", "/api/accounts/me", SIGNED_IN),
             Rule.of("GET", "/api/organisations/current", SIGNED_IN),
-            Rule.of("GET", "/api/units", SIGNED_IN),
-            Rule.of("GET", "/api/units/{id}", SIGNED_IN).param("id", Kind.UNIT),
+            Rule.of("GET", "/api/units", STAFF),
+            Rule.of("GET", "/api/units/{id}", STAFF).param("id", Kind.UNIT),
+            Rule.of("PATCH", "/api/units/{id}", ADMINS).param("id", Kind.UNIT)
+                    .body("{\"name\": \"Matris A enhet\"}"),
+            Rule.of("PUT", "/api/units/{id}/parent", ADMINS).param("id", Kind.UNIT).body("{\"parentId\": null}")
+                    .foreignBody("{\"parentId\": %UNIT%}"),
+            Rule.of("GET", "/api/organisations", PLATFORM),
+            Rule.of("GET", "/api/organisations/{id}", PLATFORM).param("id", Kind.ORGANISATION).platformWide(),
+            Rule.of("POST", "/api/organisations", PLATFORM).body("{}"),
+            Rule.of("PATCH", "/api/organisations/{id}", PLATFORM).param("id", Kind.ORGANISATION).body("{}")
+                    .platformWide(),
+            Rule.of("GET", "/api/people", PEOPLE_READERS),
+            Rule.of("GET", "/api/people/{id}", PEOPLE_READERS).param("id", Kind.PERSON),
+            Rule.of("POST", "/api/people", ADMINS).body(PERSON)
+                    .foreignBody("{\"givenName\": \"Matris\", \"familyName\": \"X\", \"unitId\": %UNIT%}"),
+            Rule.of("PUT", "/api/people/{id}", ADMINS).param("id", Kind.PERSON)
+                    .body("{\"givenName\": \"Matris A person\", \"familyName\": \"Matris\"}")
+                    .foreignBody("{\"givenName\": \"Matris\", \"familyName\": \"X\"}"),
+            Rule.of("GET", "/api/people/{id}/roles", ADMINS).param("id", Kind.PERSON),
+            Rule.of("PUT", "/api/people/{id}/roles/{role}", ADMINS).param("id", Kind.PERSON).constant("role", "AUTHOR"),
+            Rule.of("DELETE", "/api/people/{id}/roles/{role}", ADMINS).param("id", Kind.PERSON)
+                    .constant("role", "AUTHOR"),
+            Rule.of("PUT", "/api/people/{id}/managed-units/{unitId}", ADMINS).param("id", Kind.PERSON)
+                    .param("unitId", Kind.UNIT),
+            Rule.of("DELETE", "/api/people/{id}/managed-units/{unitId}", ADMINS).param("id", Kind.PERSON)
+                    .param("unitId", Kind.UNIT),
+            // a dry run: an admitted caller's file is checked and nothing is written
+            Rule.of("POST", "/api/people/import", ADMINS).query("dryRun=true").contentType("text/csv")
+                    .body("employee_number;given_name;family_name\nM-1;Matris;Import\n"),
+            Rule.of("POST", "/api/set-password", EVERYONE).body("{\"token\": \"not-a-token\", \"password\": \"x\"}"),
             Rule.of("POST", "/api/units", ADMINS).body("{\"name\": \"Matrisenhet %n\"}")
                     .foreignBody("{\"name\": \"Matrisenhet\", \"parentId\": %UNIT%}"),
             Rule.of("GET", "/api/lrs-clients", ADMINS),
@@ -89,7 +124,23 @@ class AccessMatrixIT {
                     .body("{\"label\": \"Matrisklient %n\", \"scopes\": [\"statements/read/mine\"]}"),
             Rule.of("PATCH", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT)
                     .body("{\"label\": \"Matrisklient ändrad %n\"}"),
-            Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT));
+            Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT),
+            Rule.of("GET", "/api/organisations/current/oidc", ADMINS),
+            Rule.of("PUT", "/api/organisations/current/oidc", ADMINS).body("{\"enabled\": false}"),
+            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS),
+            Rule.of("GET", "/api/audit", HR_AND_ADMINS),
+            Rule.of("GET", "/api/erasures/{id}", ADMINS).param("id", Kind.ERASURE),
+            Rule.of("GET", "/api/people/me/agent", SIGNED_IN),
+            Rule.of("GET", "/api/people/me/data-export", SIGNED_IN),
+            Rule.of("GET", "/api/people/{id}/data-export", HR_AND_ADMINS).param("id", Kind.PERSON),
+            // an admitted caller is stopped by validation (no decision recorded), so the test erases nobody of A;
+            // with B's person and a complete decision it must be refused, and B's person stays
+            Rule.of("POST", "/api/people/{id}/erasure", ADMINS).param("id", Kind.PERSON).body("{}")
+                    .foreignBody("{\"reference\": \"Matris 1\", \"reason\": \"matrix test\"}"),
+            Rule.of("GET", "/api/organisations/current/oidc", ADMINS),
+            Rule.of("PUT", "/api/organisations/current/oidc", ADMINS).body("{\"enabled\": false}"),
+            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS),
+                    .foreignBody("{\"reference\": \"Matris 1\", \"reason\": \"matrix test\"}"));
 
     /**
      * The pages: every Facelets file outside WEB-INF in the WAR is a page at its path without the extension.
@@ -100,6 +151,10 @@ class AccessMatrixIT {
             Rule.of("GET", "/accessibility", EVERYONE),
             Rule.of("GET", "/error", EVERYONE),
             Rule.of("GET", "/expired", EVERYONE),
+            Rule.of("GET", "/login", EVERYONE),
+            Rule.of("GET", "/profile", SIGNED_IN),
+            Rule.of("GET", "/oidc/refused", EVERYONE),
+            Rule.of("GET", "/oidc/refused", EVERYONE),
             Rule.of("GET", "/login", EVERYONE),
             Rule.of("GET", "/profile", SIGNED_IN));
 
@@ -113,6 +168,8 @@ class AccessMatrixIT {
         try (Connection db = TestDatabase.shared().connect(SERVER.schema())) {
             long a = scalar(db, "SELECT id FROM organisation WHERE slug = 'demo'");
             long b = insert(db, "INSERT INTO organisation (slug, name) VALUES ('matris-b', 'Matriskommunen')");
+            OWN.put(Kind.ORGANISATION, a);
+            FOREIGN.put(Kind.ORGANISATION, b);
             for (Map.Entry<Long, Map<Kind, Long>> side : Map.of(a, OWN, b, FOREIGN).entrySet()) {
                 String prefix = side.getKey() == b ? B_MARK + " " : "Matris A ";
                 side.getValue().put(Kind.UNIT, insert(db, "INSERT INTO unit (organisation_id, name) VALUES ("
@@ -120,6 +177,12 @@ class AccessMatrixIT {
                 side.getValue().put(Kind.LRS_CLIENT, insert(db, "INSERT INTO lrs_client (organisation_id, client_key,"
                         + " secret_salt, secret_hash, scopes, label) VALUES (" + side.getKey() + ", 'matris-"
                         + side.getKey() + "', 'x', 'x', 'statements/read/mine', '" + prefix + "klient')"));
+                side.getValue().put(Kind.PERSON, insert(db, "INSERT INTO person (organisation_id, given_name,"
+                        + " family_name, email) VALUES (" + side.getKey() + ", '" + prefix + "person', 'Matris',"
+                        + " 'matris-" + side.getKey() + "@kommun.example')"));
+                side.getValue().put(Kind.ERASURE, insert(db, "INSERT INTO person_erasure (organisation_id, person_id,"
+                        + " decided_by_account_id, reference, reason, pseudonym, decided_ms, completed_ms) VALUES ("
+                        + side.getKey() + ", 999999, 1, '" + prefix + "beslut', 'matrix', UUID(), 0, 0)"));
             }
         }
     }
@@ -233,6 +296,9 @@ class AccessMatrixIT {
                 continue;
             }
             for (Who who : SIGNED_IN) {
+                if (rule.platformWide && rule.allowed.contains(who)) {
+                    continue; // the platform administrator's own job spans organisations
+                }
                 String body = rule.foreignBody != null ? fill(rule.foreignBody, FOREIGN) : rule.body;
                 HttpResponse<String> answer = call(rule, who, FOREIGN, body);
                 int status = answer.statusCode();
@@ -289,12 +355,13 @@ class AccessMatrixIT {
     }
 
     private static HttpResponse<String> call(Rule rule, Who who, Map<Kind, Long> ids, String body) throws Exception {
-        HttpRequest.Builder request = SERVER.request(fillPath(rule, ids));
+        HttpRequest.Builder request = SERVER.request(fillPath(rule, ids)
+                + (rule.query == null ? "" : "?" + rule.query));
         if (who != Who.ANONYMOUS) {
             request.header("Authorization", who.authorization());
         }
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", rule.contentType);
             request.method(rule.method, HttpRequest.BodyPublishers.ofString(body.replace("%n", "" + (++counter))));
         } else {
             request.method(rule.method, HttpRequest.BodyPublishers.noBody());
@@ -304,6 +371,9 @@ class AccessMatrixIT {
 
     private static String fillPath(Rule rule, Map<Kind, Long> ids) {
         String path = rule.path;
+        for (Map.Entry<String, String> constant : rule.constants.entrySet()) {
+            path = path.replace("{" + constant.getKey() + "}", constant.getValue());
+        }
         for (Map.Entry<String, Kind> param : rule.params.entrySet()) {
             path = path.replace("{" + param.getKey() + "}", Long.toString(ids.get(param.getValue())));
         }
@@ -338,6 +408,10 @@ class AccessMatrixIT {
                             + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b' ORDER BY u.id",
                     "SELECT c.id, c.label, c.scopes, c.active FROM lrs_client c JOIN organisation o"
                             + " ON o.id = c.organisation_id WHERE o.slug = 'matris-b' ORDER BY c.id",
+                    "SELECT p.id, p.given_name, p.family_name, p.email FROM person p JOIN organisation o"
+                            + " ON o.id = p.organisation_id WHERE o.slug = 'matris-b' ORDER BY p.id",
+                    "SELECT e.id, e.reference, e.completed_ms FROM person_erasure e JOIN organisation o"
+                            + " ON o.id = e.organisation_id WHERE o.slug = 'matris-b' ORDER BY e.id",
                     "SELECT COUNT(*) FROM unit WHERE parent_id IN (SELECT u.id FROM unit u JOIN organisation o"
                             + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b')")) {
                 try (ResultSet rows = sql.executeQuery(query)) {
@@ -381,8 +455,12 @@ class AccessMatrixIT {
         final String path;
         final Set<Who> allowed;
         final Map<String, Kind> params = new LinkedHashMap<>();
+        final Map<String, String> constants = new LinkedHashMap<>();
         String body;
         String foreignBody;
+        String query;
+        String contentType = "application/json";
+        boolean platformWide;
 
         private Rule(String method, String path, Set<Who> allowed) {
             this.method = method;
@@ -396,6 +474,28 @@ class AccessMatrixIT {
 
         Rule param(String name, Kind kind) {
             params.put(name, kind);
+            return this;
+        }
+
+        /** A path parameter that is not an object of an organisation (a role name, say). */
+        Rule constant(String name, String value) {
+            constants.put(name, value);
+            return this;
+        }
+
+        Rule query(String query) {
+            this.query = query;
+            return this;
+        }
+
+        Rule contentType(String type) {
+            this.contentType = type;
+            return this;
+        }
+
+        /** An endpoint whose admitted role works across organisations (the platform administrator's). */
+        Rule platformWide() {
+            this.platformWide = true;
             return this;
         }
 

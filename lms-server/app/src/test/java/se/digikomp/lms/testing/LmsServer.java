@@ -249,7 +249,7 @@ public final class LmsServer implements BeforeAllCallback {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -33,6 +33,11 @@ public class AboutEndpoint {
     /** 1.0.3 Communication 2.5: the canonical definition of an Activity (an Activity object even if unknown). */
     public XapiResponse activity(XapiRequest r, LrsClient client) {
         readOnly(r, client);
+        if (!client.mayReadDefinitions()) {
+            throw XapiException.forbidden("this credential may not read activity definitions: they are merged from"
+                    + " every client's statements; it needs scope statements/read, all/read or all"
+                    + " (statements/read/mine reads only the statements it stored)");
+        }
         only(r, "activityId");
         String id = r.param("activityId").orElseThrow(
                 () -> XapiException.badRequest("activityId: the parameter is required"));

@@ -26,6 +26,16 @@ public record LrsClient(long id, long organisationId, String key, String label, 
                 || (!write && scopes.contains(Scope.ALL_READ));
     }
 
+    /**
+     * The Activities Resource answers the canonical definition, merged from every statement of the organisation
+     * (1.0.3 Communication 2.5), so it reveals what other clients' statements said: only a credential that may read
+     * any statement may read it (1.0.3 Communication 4.2: statements/read, all/read, all). statements/read/mine
+     * reads only what its own credential stored.
+     */
+    public boolean mayReadDefinitions() {
+        return mayReadAllStatements();
+    }
+
     public boolean mayRead() {
         return !scopes.isEmpty();
     }

@@ -37,6 +37,11 @@ public final class LrsBenchmark {
     private static final String KEY = "bench";
     private static final String SECRET = "bench-secret";
     private static final ThreadLocal<LoadConnection> CONNECTIONS = new ThreadLocal<>();
+    /** The benchmark's database, for the conditions printed beside each figure. */
+    private static String jdbc;
+    private static String user;
+    private static String password;
+    private static String schema;
 
     private LrsBenchmark() {
     }
@@ -49,8 +54,6 @@ public final class LrsBenchmark {
         Files.createDirectories(work);
         DB embedded = null;
         String serverUrl;
-        String user;
-        String password;
         String external = System.getenv("LRS_BENCH_DB_URL");
         if (external == null || external.isBlank()) {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0)
@@ -71,8 +74,8 @@ public final class LrsBenchmark {
             password = env("LRS_BENCH_DB_PASSWORD", "");
             System.out.println("database: external " + serverUrl);
         }
-        String schema = "lrs_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        String jdbc = serverUrl + schema + "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true";
+        schema = "lrs_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc = serverUrl + schema + "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true";
         ServerProcess server = null;
         try {
             try (Connection c = DriverManager.getConnection(jdbc, user, password)) {
@@ -84,9 +87,13 @@ public final class LrsBenchmark {
             String auth = "Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
             StatementGenerator gen = new StatementGenerator(42);
             System.out.printf("statement size: %d bytes (typical)%n", gen.next().getBytes(StandardCharsets.UTF_8).length);
+            System.out.printf("build %s; %d cores; settings LRS_BENCH_STATEMENTS=%d LRS_BENCH_INGEST=%d"
+                    + " LRS_BENCH_SINGLE_SECONDS=%d%n", Conditions.build(), Runtime.getRuntime().availableProcessors(),
+                    total, ingest, singleSeconds);
 
             // 1. ingest in batches of 100 vs raw JDBC batch insert of the same kind of JSON into the same database:
             //    after a warm-up, three alternating rounds each, medians compared
+            Conditions ingestConditions = Conditions.start(jdbc, user, password, schema);
             ingestBatches(base, auth, generate(gen, 3000), 1);
             List<Double> raws = new ArrayList<>();
             List<Double> lrss = new ArrayList<>();
@@ -100,11 +107,16 @@ public final class LrsBenchmark {
             double lrs = lrss.get(1);
             System.out.printf("ingest, batches of 100, 1 client, median of 3 rounds: raw JDBC %.0f statements/s,"
                     + " LRS %.0f statements/s, ratio %.2f (target >= 0.50)%n", raw, lrs, lrs / raw);
+            System.out.println("  rounds: raw JDBC " + rounds(raws) + ", LRS " + rounds(lrss));
+            System.out.println(ingestConditions.end());
 
             // 2. single-statement POSTs from 8 concurrent clients
+            Conditions singleConditions = Conditions.start(jdbc, user, password, schema);
             singlePosts(base, auth, gen, singleSeconds);
+            System.out.println(singleConditions.end());
 
             // 3. fill to the target size, then queries
+            Conditions fillConditions = Conditions.start(jdbc, user, password, schema);
             long stored = count(jdbc, user, password);
             long toLoad = Math.max(0, total - stored);
             Instant loadStart = Instant.now();
@@ -140,6 +152,7 @@ public final class LrsBenchmark {
             long finalCount = count(jdbc, user, password);
             System.out.printf("loaded to %d statements in %d s (4 clients, batches of 100)%n", finalCount,
                     Duration.between(loadStart, Instant.now()).toSeconds());
+            System.out.println(fillConditions.end());
 
             Random r = new Random(7);
             int n = 200;
@@ -242,6 +255,7 @@ public final class LrsBenchmark {
     }
 
     private static void query(URI base, String auth, String name, int n, IntFunction<String> query) throws Exception {
+        Conditions conditions = Conditions.start(jdbc, user, password, schema);
         List<Long> latencies = new ArrayList<>();
         int results = 0;
         for (int i = 0; i < n + 20; i++) {
@@ -258,9 +272,11 @@ public final class LrsBenchmark {
         }
         System.out.printf("query by %s (limit 100), %d queries, %d with results: p50 %.1f ms, p99 %.1f ms (target < 50)%n",
                 name, n, results, pct(latencies, 50), pct(latencies, 99));
+        System.out.println(conditions.end());
     }
 
     private static void moreChain(URI base, String auth) throws Exception {
+        Conditions conditions = Conditions.start(jdbc, user, password, schema);
         String first = "/xapi/statements?limit=100";
         String url = first;
         String page1000 = null;
@@ -288,6 +304,15 @@ public final class LrsBenchmark {
         }
         System.out.printf("more chain (limit 100): page 1 median %.1f ms, page 1000 median %.1f ms, ratio %.2f"
                 + " (target <= 1.5)%n", pct(p1, 50), pct(p1000, 50), pct(p1000, 50) / pct(p1, 50));
+        System.out.println(conditions.end());
+    }
+
+    private static String rounds(List<Double> perSecond) {
+        StringBuilder b = new StringBuilder();
+        for (double d : perSecond) {
+            b.append(b.length() == 0 ? "" : " / ").append(String.format("%.0f", d));
+        }
+        return b + " statements/s";
     }
 
     private static double pct(List<Long> nanos, int p) {

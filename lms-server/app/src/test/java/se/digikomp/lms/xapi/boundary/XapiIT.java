@@ -308,6 +308,26 @@ class XapiIT {
     }
 
     /**
+     * 1.0.3 Communication 4.2: statements/read/mine reads the statements its credential stored, nothing more; the
+     * Activities Resource answers the canonical definition merged from every client's statements (Communication
+     * 2.5), so a read/mine credential gets 403 there, and a credential that may read every statement sees it.
+     */
+    @Test
+    void communication4_2_aReadMineCredentialCannotListOtherClientsActivityDefinitions() throws Exception {
+        String activity = "http://digikomp.example/secret-course/" + UUID.randomUUID();
+        String statement = "{\"actor\":{\"mbox\":\"mailto:m@example.se\"},\"verb\":{\"id\":\"" + COMPLETED
+                + "\"},\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"sv-SE\":"
+                + "\"Hemlig kurs\"}}}}";
+        assertStatus(200, mineB.postJson("/statements", statement), null);
+        String query = "/activities?activityId=" + java.net.URLEncoder.encode(activity,
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertStatus(403, mineA.get(query), "statements/read");
+        assertStatus(403, mineB.get(query), "statements/read/mine");
+        HttpResponse<String> all = demo.get(query);
+        assertStatus(200, all, "Hemlig kurs");
+    }
+
+    /**
      * 1.0.3 Communication 2.1.4: a statement whose object is a StatementRef matches the filters its target
      * matches, also through a chain of references, and also when the target came earlier in the same batch.
      */
