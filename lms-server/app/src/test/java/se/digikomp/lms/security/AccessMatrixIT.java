@@ -61,12 +61,16 @@ class AccessMatrixIT {
     }
 
     /** Objects an endpoint's path or body refers to by id; each exists in A and in B. */
-    enum Kind { UNIT, LRS_CLIENT, PERSON, ERASURE }
+    enum Kind { UNIT, LRS_CLIENT, PERSON, ERASURE, ORGANISATION }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
     private static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
     private static final Set<Who> HR_AND_ADMINS = EnumSet.of(Who.HR, Who.ADMIN);
+    /** Readers of people: the administrator and HR (their organisation), a manager (their units' subtrees). */
+    private static final Set<Who> PEOPLE_READERS = EnumSet.of(Who.ADMIN, Who.HR, Who.MANAGER);
+    /** Only the platform administrator, who is none of organisation A's demo roles. */
+    private static final Set<Who> PLATFORM_ADMINS = EnumSet.noneOf(Who.class);
     /**
      * Every name and label of organisation B's objects starts with this; no answer to an A caller may contain it.
      * (The organisation's own name is public: the sign-in page offers each organisation's identity provider.)
@@ -101,7 +105,29 @@ class AccessMatrixIT {
                     .foreignBody("{\"reference\": \"Matris 1\", \"reason\": \"matrix test\"}"),
             Rule.of("GET", "/api/organisations/current/oidc", ADMINS),
             Rule.of("PUT", "/api/organisations/current/oidc", ADMINS).body("{\"enabled\": false}"),
-            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS));
+            Rule.of("DELETE", "/api/organisations/current/oidc", ADMINS),
+            // org: units, people, roles, organisations (docs/organisations.md)
+            Rule.of("PATCH", "/api/units/{id}", ADMINS).param("id", Kind.UNIT).body("{\"name\": \"Matrisenhet ändrad %n\"}"),
+            Rule.of("PUT", "/api/units/{id}/parent", ADMINS).param("id", Kind.UNIT).body("{\"parentId\": null}"),
+            Rule.of("GET", "/api/people", PEOPLE_READERS),
+            Rule.of("GET", "/api/people/{id}", PEOPLE_READERS).param("id", Kind.PERSON),
+            Rule.of("POST", "/api/people", ADMINS).body("{\"givenName\": \"Matris\", \"familyName\": \"Ny %n\"}")
+                    .foreignBody("{\"givenName\": \"Matris\", \"familyName\": \"Ny\", \"unitId\": %UNIT%}"),
+            Rule.of("PUT", "/api/people/{id}", ADMINS).param("id", Kind.PERSON)
+                    .body("{\"givenName\": \"Matris A\", \"familyName\": \"Person %n\"}"),
+            Rule.of("GET", "/api/people/{id}/roles", ADMINS).param("id", Kind.PERSON),
+            Rule.of("PUT", "/api/people/{id}/roles/{role}", ADMINS).param("id", Kind.PERSON).literal("role", "AUTHOR"),
+            Rule.of("DELETE", "/api/people/{id}/roles/{role}", ADMINS).param("id", Kind.PERSON).literal("role", "AUTHOR"),
+            Rule.of("PUT", "/api/people/{id}/managed-units/{unitId}", ADMINS).param("id", Kind.PERSON)
+                    .param("unitId", Kind.UNIT),
+            Rule.of("DELETE", "/api/people/{id}/managed-units/{unitId}", ADMINS).param("id", Kind.PERSON)
+                    .param("unitId", Kind.UNIT),
+            Rule.of("POST", "/api/people/import", ADMINS),
+            Rule.of("POST", "/api/set-password", EVERYONE),
+            Rule.of("GET", "/api/organisations", PLATFORM_ADMINS),
+            Rule.of("POST", "/api/organisations", PLATFORM_ADMINS),
+            Rule.of("GET", "/api/organisations/{id}", PLATFORM_ADMINS).param("id", Kind.ORGANISATION),
+            Rule.of("PATCH", "/api/organisations/{id}", PLATFORM_ADMINS).param("id", Kind.ORGANISATION));
 
     /**
      * The pages: every Facelets file outside WEB-INF in the WAR is a page at its path without the extension.
@@ -137,6 +163,14 @@ class AccessMatrixIT {
                 side.getValue().put(Kind.PERSON, insert(db, "INSERT INTO person (organisation_id, given_name,"
                         + " family_name, email) VALUES (" + side.getKey() + ", '" + prefix + "person', 'Matris',"
                         + " 'matris-" + side.getKey() + "@kommun.example')"));
+                // the person's account, for the role endpoints
+                long account = insert(db, "INSERT INTO account (person_id, username, password_salt, password_hash)"
+                        + " VALUES (" + side.getValue().get(Kind.PERSON) + ", 'matris-account-" + side.getKey()
+                        + "', 'x', 'x')");
+                try (Statement role = db.createStatement()) {
+                    role.executeUpdate("INSERT INTO account_role (account_id, role) VALUES (" + account + ", 'LEARNER')");
+                }
+                side.getValue().put(Kind.ORGANISATION, side.getKey());
                 side.getValue().put(Kind.ERASURE, insert(db, "INSERT INTO person_erasure (organisation_id, person_id,"
                         + " decided_by_account_id, reference, reason, pseudonym, decided_ms, completed_ms) VALUES ("
                         + side.getKey() + ", 999999, 1, '" + prefix + "beslut', 'matrix', UUID(), 0, 0)"));
@@ -347,6 +381,9 @@ class AccessMatrixIT {
         for (Map.Entry<String, Kind> param : rule.params.entrySet()) {
             path = path.replace("{" + param.getKey() + "}", Long.toString(ids.get(param.getValue())));
         }
+        for (Map.Entry<String, String> literal : rule.literals.entrySet()) {
+            path = path.replace("{" + literal.getKey() + "}", literal.getValue());
+        }
         if (path.contains("{")) {
             fail("rule " + rule.method + " " + rule.path + " leaves a path parameter without a kind");
         }
@@ -383,7 +420,15 @@ class AccessMatrixIT {
                     "SELECT e.id, e.reference, e.completed_ms FROM person_erasure e JOIN organisation o"
                             + " ON o.id = e.organisation_id WHERE o.slug = 'matris-b' ORDER BY e.id",
                     "SELECT COUNT(*) FROM unit WHERE parent_id IN (SELECT u.id FROM unit u JOIN organisation o"
-                            + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b')")) {
+                            + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b')",
+                    "SELECT p.id, p.given_name, p.family_name, p.unit_id, p.manager_id, p.active FROM person p"
+                            + " JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'matris-b' ORDER BY p.id",
+                    "SELECT a.id, a.active, r.role FROM account a JOIN account_role r ON r.account_id = a.id"
+                            + " JOIN person p ON p.id = a.person_id JOIN organisation o ON o.id = p.organisation_id"
+                            + " WHERE o.slug = 'matris-b' ORDER BY a.id, r.role",
+                    "SELECT m.account_id, m.unit_id FROM account_managed_unit m JOIN unit u ON u.id = m.unit_id"
+                            + " JOIN organisation o ON o.id = u.organisation_id WHERE o.slug = 'matris-b'",
+                    "SELECT name FROM organisation WHERE slug = 'matris-b'")) {
                 try (ResultSet rows = sql.executeQuery(query)) {
                     int columns = rows.getMetaData().getColumnCount();
                     while (rows.next()) {
@@ -425,6 +470,7 @@ class AccessMatrixIT {
         final String path;
         final Set<Who> allowed;
         final Map<String, Kind> params = new LinkedHashMap<>();
+        final Map<String, String> literals = new LinkedHashMap<>();
         String body;
         String foreignBody;
 
@@ -440,6 +486,12 @@ class AccessMatrixIT {
 
         Rule param(String name, Kind kind) {
             params.put(name, kind);
+            return this;
+        }
+
+        /** A path parameter that is not an id (a role name), the same for both organisations. */
+        Rule literal(String name, String value) {
+            literals.put(name, value);
             return this;
         }
 
