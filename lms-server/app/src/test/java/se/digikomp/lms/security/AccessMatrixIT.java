@@ -149,7 +149,10 @@ class AccessMatrixIT {
             Rule.of("GET", "/expired", EVERYONE),
             Rule.of("GET", "/login", EVERYONE),
             Rule.of("GET", "/profile", SIGNED_IN),
-            Rule.of("GET", "/oidc/refused", EVERYONE));
+            Rule.of("GET", "/oidc/refused", EVERYONE),
+            Rule.of("GET", "/audit/log", HR_AND_ADMINS),
+            Rule.of("GET", "/privacy/my-data", SIGNED_IN),
+            Rule.of("GET", "/privacy/person", HR_AND_ADMINS));
 
     private static final LmsServer.Instance SERVER = LmsServer.shared();
     private static final Map<Kind, Long> OWN = new LinkedHashMap<>();

@@ -94,6 +94,15 @@ public class DataExports {
         }
     }
 
+    /** Whether the person is one of the organisation's (bounded by the organisation in the query). */
+    public boolean personInOrganisation(long organisationId, long personId) {
+        try (Connection c = dataSource.getConnection()) {
+            return PersonRecords.email(c, organisationId, personId, false).isPresent();
+        } catch (SQLException e) {
+            throw new IllegalStateException("person " + personId + " could not be looked up", e);
+        }
+    }
+
     /** The file name the download is offered under. */
     public static String fileName(PersonData data) {
         return "digikomp-person-" + data.personId() + ".zip";
