@@ -168,8 +168,12 @@ class AccessMatrixIT {
             FOREIGN.put(Kind.ORGANISATION, b);
             for (Map.Entry<Long, Map<Kind, Long>> side : Map.of(a, OWN, b, FOREIGN).entrySet()) {
                 String prefix = side.getKey() == b ? B_MARK + " " : "Matris A ";
-                side.getValue().put(Kind.UNIT, insert(db, "INSERT INTO unit (organisation_id, name) VALUES ("
-                        + side.getKey() + ", '" + prefix + "enhet')"));
+                long unit = insert(db, "INSERT INTO unit (organisation_id, name) VALUES (" + side.getKey() + ", '"
+                        + prefix + "enhet')");
+                try (Statement sql = db.createStatement()) { // a top unit's materialised path (V16)
+                    sql.executeUpdate("UPDATE unit SET path = '/" + unit + "/' WHERE id = " + unit);
+                }
+                side.getValue().put(Kind.UNIT, unit);
                 side.getValue().put(Kind.LRS_CLIENT, insert(db, "INSERT INTO lrs_client (organisation_id, client_key,"
                         + " secret_salt, secret_hash, scopes, label) VALUES (" + side.getKey() + ", 'matris-"
                         + side.getKey() + "', 'x', 'x', 'statements/read/mine', '" + prefix + "klient')"));
