@@ -237,6 +237,28 @@ class PersonalDataIT {
     }
 
     @Test
+    void aManagerIsErasedAndThePeopleTheyManagedKeepTheirRecords() throws Exception {
+        long demo = Accounts.demoOrganisation(server);
+        Accounts.Made manager = Accounts.person(server, demo, "MANAGER");
+        Accounts.Made employee = Accounts.person(server, demo, "LEARNER");
+        try (Connection c = TestDatabase.shared().connect(server.schema()); Statement sql = c.createStatement()) {
+            sql.executeUpdate("UPDATE person SET manager_id = " + manager.personId() + " WHERE id = "
+                    + employee.personId());
+            sql.executeUpdate("INSERT INTO account_managed_unit (account_id, unit_id) SELECT " + manager.accountId()
+                    + ", MIN(id) FROM unit WHERE organisation_id = " + demo);
+            sql.executeUpdate("INSERT INTO password_token (account_id, token_hash) VALUES (" + manager.accountId()
+                    + ", '" + "a".repeat(64) + "')");
+        }
+        HttpResponse<String> erased = erase(manager.personId(), ADMIN, "{\"reference\": \"Dnr 7\", \"reason\": \"r\"}");
+        assertEquals(201, erased.statusCode(), erased.body());
+        assertEquals(0, count("SELECT COUNT(*) FROM person WHERE id = " + manager.personId()));
+        assertEquals(0, count("SELECT COUNT(*) FROM account_managed_unit WHERE account_id = " + manager.accountId()));
+        assertEquals(0, count("SELECT COUNT(*) FROM password_token WHERE account_id = " + manager.accountId()));
+        assertEquals(1, count("SELECT COUNT(*) FROM person WHERE id = " + employee.personId()
+                + " AND manager_id IS NULL"));
+    }
+
+    @Test
     void anErasureThatStoppedHalfWayIsCarriedOnByTheSamePost() throws Exception {
         long demo = Accounts.demoOrganisation(server);
         Accounts.Made person = Accounts.person(server, demo, "LEARNER");

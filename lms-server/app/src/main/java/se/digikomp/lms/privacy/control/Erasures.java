@@ -134,8 +134,12 @@ public class Erasures {
             List<Long> accounts = ids(c, "SELECT id FROM account WHERE person_id = ?", personId);
             for (long account : accounts) {
                 update(c, "DELETE FROM account_role WHERE account_id = ?", account);
+                update(c, "DELETE FROM account_managed_unit WHERE account_id = ?", account);
+                update(c, "DELETE FROM password_token WHERE account_id = ?", account);
             }
             update(c, "DELETE FROM account WHERE person_id = ?", personId);
+            // the people the erased person managed keep their records, without a manager
+            update(c, "UPDATE person SET manager_id = NULL WHERE manager_id = ?", personId);
             update(c, "DELETE FROM person WHERE id = ?", personId);
             try (PreparedStatement ps = c.prepareStatement("UPDATE person_erasure SET accounts_deleted = ?,"
                     + " documents_deleted = ? WHERE id = ?")) {
