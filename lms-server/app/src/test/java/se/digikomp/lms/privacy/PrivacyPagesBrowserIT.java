@@ -39,6 +39,7 @@ class PrivacyPagesBrowserIT {
                 // the error summary of the erasure form
                 page.navigate(server.uri("/privacy/person?id=" + person.personId()).toString());
                 page.locator("#erase").click();
+                page.locator("#erase-reference-message").waitFor();
                 assertTrue(page.locator("#erase-reference-message").isVisible());
                 Browser.assertNoSeriousAxeViolations(page);
             }
@@ -71,6 +72,8 @@ class PrivacyPagesBrowserIT {
             page.navigate(server.uri("/privacy/person?id=" + person.personId()).toString());
             page.locator("#erase-reference").fill("Dnr 2026/100");
             page.locator("#erase").click();
+            // the form posts and the page comes back with the field's message: wait for it, the click does not
+            page.locator("#erase-reason-message").waitFor();
             assertTrue(page.locator("#erase-reason-message").isVisible(), "the reason is required");
             assertEquals(1, count("SELECT COUNT(*) FROM person WHERE id = " + person.personId()));
             page.locator("#erase-reference").fill("Dnr 2026/100");

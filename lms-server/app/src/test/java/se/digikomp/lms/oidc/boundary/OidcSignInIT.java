@@ -35,15 +35,22 @@ class OidcSignInIT {
         private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         private String session;
+        /** Every cookie the LMS set, by name, as a browser keeps them (the session's and any other). */
+        private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
 
         HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
-            if (session != null) {
-                request.header("Cookie", session);
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", String.join("; ", cookies.values()));
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                    .findFirst().ifPresent(c -> session = c.split(";", 2)[0]);
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                cookies.put(pair.substring(0, Math.max(pair.indexOf('='), 0)), pair);
+                if (pair.startsWith("JSESSIONID=")) {
+                    session = pair;
+                }
+            }
             return response;
         }
 
