@@ -4,7 +4,13 @@
 # With an external database, add -e LMS_DB_URL=jdbc:mysql://db:3306/lms -e LMS_DB_USER=lms -e LMS_DB_PASSWORD=...
 # (pass secrets at run time; none are baked into the image).
 
+# Node.js 20 and npm for the build's `npm ci` (Designsystemet's CSS for the pages, lms-server/app/package-lock.json)
+FROM node:20-bookworm-slim AS node
+
 FROM maven:3.9-eclipse-temurin-17 AS build
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm && node --version && npm --version
 WORKDIR /src
 COPY . .
 RUN mvn -B -DskipTests -pl lms-server/launcher -am package

@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import se.digikomp.lms.org.Person;
 
 /**
- * Checks a username and password against {@code account}. The password hash is slow on purpose, so a
- * successful check is remembered for {@link #REMEMBER} under a SHA-256 of the credentials (never the password
- * itself); a deactivated account or a changed password therefore takes effect within that time.
+ * Checks a username and password against {@code account}, and finds the {@link Caller} of an account id. The
+ * password hash is slow on purpose, so a successful check is remembered for {@link #REMEMBER} under a SHA-256 of
+ * the credentials (never the password itself); a deactivated account or a changed password therefore takes
+ * effect within that time.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -27,6 +28,8 @@ public class Authenticator {
     private static final int MAX_REMEMBERED = 10_000;
     /** Hashed when the username is unknown, so the answer takes as long as for a known one. */
     private static final SecretHasher.Hashed DECOY = SecretHasher.hash("decoy");
+    private static final String ACCOUNT_QUERY = "select a from Account a join fetch a.person p"
+            + " join fetch p.organisation left join fetch p.unit";
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -36,32 +39,55 @@ public class Authenticator {
     private record Remembered(Caller caller, Instant until) {
     }
 
+    /**
+     * The outcome of a password check: the caller when it succeeded; the account (id and organisation) the
+     * username names, if any, for the audit log of a failure.
+     */
+    public record Check(Optional<Caller> caller, Long accountId, Long organisationId) {
+    }
+
     public Optional<Caller> authenticate(String username, String password) {
+        return check(username, password).caller();
+    }
+
+    public Check check(String username, String password) {
         String key = fingerprint(username, password);
         Remembered known = remembered.get(key);
         if (known != null && known.until().isAfter(Instant.now())) {
-            return Optional.of(known.caller());
+            Caller caller = known.caller();
+            return new Check(Optional.of(caller), caller.accountId(), caller.organisationId());
         }
-        List<Account> found = em.createQuery("select a from Account a join fetch a.person p join fetch p.organisation"
-                        + " left join fetch p.unit where a.username = :username", Account.class)
+        List<Account> found = em.createQuery(ACCOUNT_QUERY + " where a.username = :username", Account.class)
                 .setParameter("username", username)
                 .getResultList();
         if (found.isEmpty()) {
             SecretHasher.matches(password, DECOY.salt(), DECOY.hash());
-            return Optional.empty();
+            return new Check(Optional.empty(), null, null);
         }
         Account account = found.get(0);
+        Long organisation = account.person().organisation().id();
         if (!account.passwordMatches(password) || !account.active()) {
-            return Optional.empty();
+            return new Check(Optional.empty(), account.id(), organisation);
         }
-        Person person = account.person();
-        Caller caller = new Caller(account.id(), account.username(), person.id(), person.organisation().id(),
-                person.unit().map(u -> u.id()).orElse(null), account.roles());
+        Caller caller = caller(account);
         if (remembered.size() >= MAX_REMEMBERED) {
             remembered.clear();
         }
         remembered.put(key, new Remembered(caller, Instant.now().plus(REMEMBER)));
-        return Optional.of(caller);
+        return new Check(Optional.of(caller), account.id(), organisation);
+    }
+
+    /** The caller of an active account, as it is now (roles, unit): for sessions and tokens. */
+    public Optional<Caller> caller(long accountId) {
+        return em.createQuery(ACCOUNT_QUERY + " where a.id = :id and a.active = true", Account.class)
+                .setParameter("id", accountId)
+                .getResultStream().findFirst().map(Authenticator::caller);
+    }
+
+    private static Caller caller(Account account) {
+        Person person = account.person();
+        return new Caller(account.id(), account.username(), person.id(), person.organisation().id(),
+                person.unit().map(u -> u.id()).orElse(null), account.roles());
     }
 
     private static String fingerprint(String username, String password) {

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Narrows an API endpoint (method or resource class) to accounts holding at least one of the roles; checked by
- * {@link BasicAuthenticationFilter}, answered 403 otherwise. (Not jakarta.annotation.security.RolesAllowed:
+ * {@link ApiAccessFilter}, answered 403 otherwise. (Not jakarta.annotation.security.RolesAllowed:
  * Payara would enforce that one against its own container login, which our API does not use.)
  */
 @Retention(RetentionPolicy.RUNTIME)

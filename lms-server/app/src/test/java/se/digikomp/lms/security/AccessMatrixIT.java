@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,9 +33,10 @@ import se.digikomp.lms.testing.LmsServer;
 import se.digikomp.lms.testing.TestDatabase;
 
 /**
- * Who reaches which endpoint. The endpoints are read from the server's own registrations (every JAX-RS method
- * is in its OpenAPI document), so an endpoint added without a rule in {@link #RULES} fails
- * {@link #everyRegisteredEndpointHasARule()}. For every rule and every demo role the answer is asserted:
+ * Who reaches which endpoint and page. The endpoints are read from the server's own registrations (every JAX-RS
+ * method is in its OpenAPI document; every Facelets file of the WAR is a page), so an endpoint or page added
+ * without a rule in {@link #RULES} or {@link #PAGES} fails {@link #everyRegisteredEndpointHasARule()} or
+ * {@link #everyPageOfTheWarHasARule()}. For every rule and every demo role the answer is asserted:
  * 401 without credentials (unless the rule admits anonymous callers), 403 for a role the rule does not admit, and for an admitted role an answer that is
  * neither refused nor an error. Every endpoint that takes an id is then called by every role of organisation A
  * (Demokommunen) with the ids of objects of an organisation B that the test makes: the answer is 403 or 404,
@@ -58,11 +61,13 @@ class AccessMatrixIT {
     }
 
     /** Objects an endpoint's path or body refers to by id; each exists in A and in B. */
-    enum Kind { UNIT, LRS_CLIENT }
+    enum Kind { UNIT, LRS_CLIENT, PERSON, ERASURE, COURSE_VERSION }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
     private static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
+    private static final Set<Who> HR_AND_ADMINS = EnumSet.of(Who.HR, Who.ADMIN);
+    private static final Set<Who> AUTHORS_AND_ADMINS = EnumSet.of(Who.AUTHOR, Who.ADMIN);
     /**
      * Every name and label of organisation B's objects starts with this; no answer to an A caller may contain it.
      * (The organisation's own name is public: the sign-in page offers each organisation's identity provider.)
@@ -74,7 +79,6 @@ class AccessMatrixIT {
      * path parameter names, and a body for writes (a valid one, so an admitted role gets past validation).
      */
     private static final List<Rule> RULES = List.of(
-            Rule.of("GET", "/", EVERYONE),
             Rule.of("GET", "/api/accounts/me", SIGNED_IN),
             Rule.of("GET", "/api/organisations/current", SIGNED_IN),
             Rule.of("GET", "/api/units", SIGNED_IN),
@@ -86,11 +90,39 @@ class AccessMatrixIT {
                     .body("{\"label\": \"Matrisklient %n\", \"scopes\": [\"statements/read/mine\"]}"),
             Rule.of("PATCH", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT)
                     .body("{\"label\": \"Matrisklient ändrad %n\"}"),
-            Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT));
+            Rule.of("DELETE", "/api/lrs-clients/{id}", ADMINS).param("id", Kind.LRS_CLIENT),
+            Rule.of("GET", "/api/audit", HR_AND_ADMINS),
+            Rule.of("GET", "/api/erasures/{id}", ADMINS).param("id", Kind.ERASURE),
+            Rule.of("GET", "/api/people/me/agent", SIGNED_IN),
+            Rule.of("GET", "/api/people/me/data-export", SIGNED_IN),
+            Rule.of("GET", "/api/people/{id}/data-export", HR_AND_ADMINS).param("id", Kind.PERSON),
+            // an admitted caller is stopped by validation (no decision recorded), so the test erases nobody of A;
+            // with B's person and a complete decision it must be refused, and B's person stays
+            Rule.of("POST", "/api/people/{id}/erasure", ADMINS).param("id", Kind.PERSON).body("{}")
+                    .foreignBody("{\"reference\": \"Matris 1\", \"reason\": \"matrix test\"}"),
+            // without a body and Content-Digest an admitted caller gets 400 (CoursePackagesIT imports real zips)
+            Rule.of("POST", "/api/course-packages", AUTHORS_AND_ADMINS),
+            Rule.of("GET", "/api/courses", SIGNED_IN),
+            Rule.of("GET", "/api/course-versions/{id}", SIGNED_IN).param("id", Kind.COURSE_VERSION),
+            Rule.of("POST", "/api/course-versions/{id}/withdrawal", AUTHORS_AND_ADMINS)
+                    .param("id", Kind.COURSE_VERSION));
+
+    /**
+     * The pages: every Facelets file outside WEB-INF in the WAR is a page at its path without the extension.
+     * A visitor who is not signed in is sent to the sign-in page from a page that is not public.
+     */
+    private static final List<Rule> PAGES = List.of(
+            Rule.of("GET", "/index", EVERYONE),
+            Rule.of("GET", "/accessibility", EVERYONE),
+            Rule.of("GET", "/error", EVERYONE),
+            Rule.of("GET", "/expired", EVERYONE),
+            Rule.of("GET", "/login", EVERYONE),
+            Rule.of("GET", "/profile", SIGNED_IN));
 
     private static final LmsServer.Instance SERVER = LmsServer.shared();
     private static final Map<Kind, Long> OWN = new LinkedHashMap<>();
     private static final Map<Kind, Long> FOREIGN = new LinkedHashMap<>();
+    private static final Map<Who, String> SESSIONS = new java.util.EnumMap<>(Who.class);
     private static int counter;
 
     @BeforeAll
@@ -105,6 +137,20 @@ class AccessMatrixIT {
                 side.getValue().put(Kind.LRS_CLIENT, insert(db, "INSERT INTO lrs_client (organisation_id, client_key,"
                         + " secret_salt, secret_hash, scopes, label) VALUES (" + side.getKey() + ", 'matris-"
                         + side.getKey() + "', 'x', 'x', 'statements/read/mine', '" + prefix + "klient')"));
+                side.getValue().put(Kind.PERSON, insert(db, "INSERT INTO person (organisation_id, given_name,"
+                        + " family_name, email) VALUES (" + side.getKey() + ", '" + prefix + "person', 'Matris',"
+                        + " 'matris-" + side.getKey() + "@kommun.example')"));
+                side.getValue().put(Kind.ERASURE, insert(db, "INSERT INTO person_erasure (organisation_id, person_id,"
+                        + " decided_by_account_id, reference, reason, pseudonym, decided_ms, completed_ms) VALUES ("
+                        + side.getKey() + ", 999999, 1, '" + prefix + "beslut', 'matrix', UUID(), 0, 0)"));
+                long course = insert(db, "INSERT INTO course (organisation_id, identifier, identifier_sha256) VALUES ("
+                        + side.getKey() + ", 'urn:matris:" + side.getKey() + "', UNHEX(SHA2('urn:matris:"
+                        + side.getKey() + "', 256)))");
+                side.getValue().put(Kind.COURSE_VERSION, insert(db, "INSERT INTO course_version (course_id,"
+                        + " version_number, format, title, metadata, package_sha256, package_bytes) VALUES (" + course
+                        + ", 1, 'web', '" + prefix + "kurs', '{\"titles\":{\"sv\":\"" + prefix + "kurs\"},"
+                        + "\"descriptions\":{},\"languages\":[],\"competences\":[],\"objectives\":[]}',"
+                        + " UNHEX(SHA2('x', 256)), 0)"));
             }
         }
     }
@@ -129,6 +175,59 @@ class AccessMatrixIT {
         Set<String> stale = new TreeSet<>(ruled);
         stale.removeAll(registered);
         assertTrue(stale.isEmpty(), "rules for endpoints the server does not have: " + stale);
+    }
+
+    @Test
+    void everyPageOfTheWarHasARule() throws Exception {
+        Set<String> pages = new TreeSet<>();
+        try (ZipFile war = new ZipFile(System.getProperty("lms.test.war", "target/lms-app.war"))) {
+            war.stream().map(ZipEntry::getName)
+                    .filter(n -> n.endsWith(".xhtml") && !n.startsWith("WEB-INF/") && !n.startsWith("META-INF/"))
+                    .forEach(n -> pages.add("GET /" + n.substring(0, n.length() - ".xhtml".length())));
+        }
+        assertFalse(pages.isEmpty(), "no Facelets pages found in the WAR");
+        Set<String> ruled = new TreeSet<>();
+        PAGES.forEach(r -> ruled.add(r.method + " " + r.path));
+        Set<String> missing = new TreeSet<>(pages);
+        missing.removeAll(ruled);
+        assertTrue(missing.isEmpty(), "pages without an access rule in AccessMatrixIT.PAGES: " + missing);
+        Set<String> stale = new TreeSet<>(ruled);
+        stale.removeAll(pages);
+        assertTrue(stale.isEmpty(), "rules for pages the WAR does not have: " + stale);
+    }
+
+    @Test
+    void eachRoleSeesThePagesItsRuleSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : PAGES) {
+            for (Who who : Who.values()) {
+                HttpRequest.Builder request = SERVER.request(rule.path);
+                if (who != Who.ANONYMOUS) {
+                    request.header("Cookie", session(who));
+                }
+                HttpResponse<String> answer = SERVER.send(request.build());
+                int status = answer.statusCode();
+                String location = answer.headers().firstValue("Location").orElse("");
+                String expected;
+                boolean right;
+                if (rule.allowed.contains(who)) {
+                    expected = "200";
+                    right = status == 200;
+                } else if (who == Who.ANONYMOUS) {
+                    expected = "a redirect to /login";
+                    right = (status == 302 || status == 303) && location.contains("/login");
+                } else {
+                    expected = "403";
+                    right = status == 403;
+                }
+                if (!right) {
+                    wrong.add("page " + rule.path + " as " + who + ": " + status + " " + location + ", expected "
+                            + expected);
+                }
+                assertNothingOfB(rule, who, answer);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     @Test
@@ -208,6 +307,38 @@ class AccessMatrixIT {
         }
     }
 
+    /** A signed-in browser session of the account, through the real sign-in form (its cookie header). */
+    private static String session(Who who) throws Exception {
+        String cookie = SESSIONS.get(who);
+        if (cookie != null) {
+            return cookie;
+        }
+        HttpResponse<String> form = SERVER.send(SERVER.request("/login").build());
+        assertEquals(200, form.statusCode(), "GET /login");
+        String visitor = cookies(form);
+        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form.body());
+        assertTrue(state.find(), "no view state on /login");
+        String body = "login=login&next=&username=" + who.username + "&password=demo-" + who.username
+                + "&sign-in=x&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(state.group(1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = SERVER.send(SERVER.request("/login")
+                .header("Cookie", visitor).header("Origin", SERVER.uri("/").toString().replaceAll("/$", ""))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertTrue(signedIn.statusCode() == 302 || signedIn.statusCode() == 303,
+                "sign-in as " + who + ": " + signedIn.statusCode() + " " + abbreviate(signedIn.body()));
+        String fresh = cookies(signedIn);
+        cookie = fresh.isEmpty() ? visitor : fresh;
+        SESSIONS.put(who, cookie);
+        return cookie;
+    }
+
+    private static String cookies(HttpResponse<String> response) {
+        return String.join("; ", response.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).toList());
+    }
+
     private static HttpResponse<String> call(Rule rule, Who who, Map<Kind, Long> ids, String body) throws Exception {
         HttpRequest.Builder request = SERVER.request(fillPath(rule, ids));
         if (who != Who.ANONYMOUS) {
@@ -258,6 +389,12 @@ class AccessMatrixIT {
                             + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b' ORDER BY u.id",
                     "SELECT c.id, c.label, c.scopes, c.active FROM lrs_client c JOIN organisation o"
                             + " ON o.id = c.organisation_id WHERE o.slug = 'matris-b' ORDER BY c.id",
+                    "SELECT p.id, p.given_name, p.family_name, p.email FROM person p JOIN organisation o"
+                            + " ON o.id = p.organisation_id WHERE o.slug = 'matris-b' ORDER BY p.id",
+                    "SELECT e.id, e.reference, e.completed_ms FROM person_erasure e JOIN organisation o"
+                            + " ON o.id = e.organisation_id WHERE o.slug = 'matris-b' ORDER BY e.id",
+                    "SELECT v.id, v.title, v.withdrawn_at FROM course_version v JOIN course c ON c.id = v.course_id"
+                            + " JOIN organisation o ON o.id = c.organisation_id WHERE o.slug = 'matris-b' ORDER BY v.id",
                     "SELECT COUNT(*) FROM unit WHERE parent_id IN (SELECT u.id FROM unit u JOIN organisation o"
                             + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b')")) {
                 try (ResultSet rows = sql.executeQuery(query)) {

@@ -89,6 +89,16 @@ public final class LmsServer implements BeforeAllCallback {
         }
 
         static Instance start(TestDatabase.Instance database) {
+            String running = System.getenv("LMS_TEST_SERVER_URL");
+            if (running != null) {
+                // a server started by hand against the TestDatabase's server (LMS_TEST_DB_URL), for fast turns
+                Instance instance = new Instance(null, URI.create(running),
+                        System.getenv().getOrDefault("LMS_TEST_SERVER_SCHEMA", "lms"), Path.of("server.log"));
+                if (instance.readiness() != 200) {
+                    throw new IllegalStateException("LMS_TEST_SERVER_URL " + running + " is not ready");
+                }
+                return instance;
+            }
             try {
                 Path work = Path.of("target", "lms-server-it").toAbsolutePath();
                 deleteTree(work);
@@ -116,6 +126,8 @@ public final class LmsServer implements BeforeAllCallback {
                 env.put("LMS_DB_PASSWORD", database.password());
                 env.put("LMS_XAPI_BOOTSTRAP_KEY", XAPI_KEY);
                 env.put("LMS_XAPI_BOOTSTRAP_SECRET", XAPI_SECRET);
+                // sign-in throttling as configured, only with short delays, so the lock-out test is quick
+                env.put("LMS_WEB_SIGN_IN_DELAY_MILLIS", "50");
                 Process process = builder.start();
                 Instance instance = new Instance(process, URI.create("http://127.0.0.1:" + port), schema, log);
                 instance.awaitReady();
@@ -189,6 +201,9 @@ public final class LmsServer implements BeforeAllCallback {
 
         @Override
         public void close() throws InterruptedException {
+            if (process == null) {
+                return;
+            }
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -104,6 +104,13 @@ public class DocumentsEndpoint {
                 }
                 StoredDocument d = store.get(org, address).orElseThrow(
                         () -> XapiException.notFound("no document with " + kind.idParameter() + " '" + docId + "'"));
+                String ifNoneMatch = r.header("if-none-match");
+                if (ifNoneMatch != null && DocumentStore.matchesWeakly(ifNoneMatch, d.etag())) {
+                    // RFC 9110 13.1.2 / 15.4.5: the client's copy is current
+                    return new XapiResponse(304, new java.util.LinkedHashMap<>(), null, new byte[0])
+                            .with("ETag", "\"" + d.etag() + "\"")
+                            .with("Last-Modified", XapiServlet.httpDate(d.updated()));
+                }
                 return XapiResponse.bytes(d.contentType(), d.content()).with("ETag", "\"" + d.etag() + "\"")
                         .with("Last-Modified", XapiServlet.httpDate(d.updated()));
             }

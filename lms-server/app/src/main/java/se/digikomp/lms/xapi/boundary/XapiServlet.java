@@ -52,6 +52,11 @@ public class XapiServlet extends HttpServlet {
     @ConfigProperty(name = "lms.xapi.max-body-bytes", defaultValue = "20971520")
     long maxBodyBytes;
 
+    /** Origins whose pages may call the LRS from a browser: "*" (any) or a comma-separated list of origins. */
+    @Inject
+    @ConfigProperty(name = "lms.xapi.cors-origins", defaultValue = "*")
+    String corsOrigins;
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
@@ -105,6 +110,10 @@ public class XapiServlet extends HttpServlet {
             }
         } catch (XapiException e) {
             response = XapiResponse.error(e.status(), e.getMessage());
+            if (e.status() == 503) {
+                // concurrent writers met more often than the server retries (WriteConflicts): soon again
+                response.with("Retry-After", "1");
+            }
         } catch (StatementStore.StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "xAPI request failed: database unavailable: " + rootMessage(e));
             response = XapiResponse.error(503, "the LRS database is unavailable; nothing was stored, try again")
@@ -149,19 +158,8 @@ public class XapiServlet extends HttpServlet {
         }
     }
 
-    private static void cors(HttpServletRequest req, HttpServletResponse resp) {
-        String origin = req.getHeader("Origin");
-        resp.setHeader("Access-Control-Allow-Origin", origin == null ? "*" : origin);
-        if (origin != null) {
-            resp.setHeader("Vary", "Origin");
-            resp.setHeader("Access-Control-Allow-Credentials", "true");
-        }
-        resp.setHeader("Access-Control-Allow-Methods", "GET, HEAD, PUT, POST, DELETE, OPTIONS");
-        resp.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Experience-API-Version,"
-                + " If-Match, If-None-Match, Accept-Language");
-        resp.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, X-Experience-API-Version,"
-                + " X-Experience-API-Consistent-Through");
-        resp.setHeader("Access-Control-Max-Age", "86400");
+    private void cors(HttpServletRequest req, HttpServletResponse resp) {
+        new CorsPolicy(corsOrigins).headers(req.getHeader("Origin")).forEach(resp::setHeader);
     }
 
     private static Map<String, String> headers(HttpServletRequest req) {

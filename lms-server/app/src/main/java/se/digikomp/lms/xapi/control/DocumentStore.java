@@ -84,6 +84,10 @@ public class DocumentStore {
 
     /** PUT: store or replace. */
     public void put(long org, DocumentAddress a, String contentType, byte[] content, Preconditions p) {
+        if (new StoredDocument(contentType, content, null, null).isJson() && content.length > 0) {
+            // stored as sent, byte for byte; JSON is checked so that it can be merged later (StrictJson)
+            StrictJson.parse(content, "the document");
+        }
         write(org, a, p, existing -> new StoredDocument(contentType, content, etag(content), Instant.now()));
     }
 
@@ -153,25 +157,58 @@ public class DocumentStore {
                 Optional<StoredDocument> existing = find(c, org, a, true);
                 check(existing, p);
                 StoredDocument next = change.apply(existing);
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO xapi_document (organisation_id, kind,"
-                        + " activity_hash, agent_hash, registration, document_hash, document_id, content_type,"
-                        + " content, etag, updated_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE"
-                        + " content_type = VALUES(content_type), content = VALUES(content), etag = VALUES(etag),"
-                        + " updated_ms = VALUES(updated_ms)")) {
-                    ps.setLong(1, org);
-                    ps.setInt(2, a.kind().code());
-                    ps.setBytes(3, a.activity());
-                    ps.setBytes(4, a.agent());
-                    ps.setBytes(5, a.registration());
-                    ps.setBytes(6, StatementKeys.hash(a.documentId()));
-                    ps.setString(7, a.documentId());
-                    ps.setString(8, next.contentType());
-                    ps.setBytes(9, next.content());
-                    ps.setString(10, next.etag());
-                    ps.setLong(11, next.updated().toEpochMilli());
-                    ps.executeUpdate();
+                if (existing.isEmpty()) {
+                    insert(c, org, a, next);
+                } else {
+                    update(c, org, a, next);
                 }
         });
+    }
+
+    /**
+     * A new document: a plain INSERT, never an upsert, because the preconditions were checked against "no
+     * document". A concurrent request that created it first makes this one run again, and then it sees that
+     * document (its precondition, overwrite or merge is decided against it), exactly as if the two had come one
+     * after the other.
+     */
+    private static void insert(Connection c, long org, DocumentAddress a, StoredDocument next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xapi_document (organisation_id, kind,"
+                + " activity_hash, agent_hash, registration, document_hash, document_id, content_type,"
+                + " content, etag, updated_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            bindKey(ps, 1, org, a);
+            ps.setString(7, a.documentId());
+            ps.setString(8, next.contentType());
+            ps.setBytes(9, next.content());
+            ps.setString(10, next.etag());
+            ps.setLong(11, next.updated().toEpochMilli());
+            ps.executeUpdate();
+        } catch (java.sql.SQLIntegrityConstraintViolationException e) {
+            if (e.getErrorCode() == 1062) {
+                throw new CreatedMeanwhile();
+            }
+            throw e;
+        }
+    }
+
+    /** The document exists and is locked by this transaction. */
+    private static void update(Connection c, long org, DocumentAddress a, StoredDocument next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE xapi_document SET content_type = ?, content = ?,"
+                + " etag = ?, updated_ms = ? WHERE organisation_id = ? AND kind = ? AND activity_hash = ?"
+                + " AND agent_hash = ? AND registration = ? AND document_hash = ?")) {
+            ps.setString(1, next.contentType());
+            ps.setBytes(2, next.content());
+            ps.setString(3, next.etag());
+            ps.setLong(4, next.updated().toEpochMilli());
+            bindKey(ps, 5, org, a);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Another request created the document between this one's read and its insert: run this one again. */
+    private static final class CreatedMeanwhile extends RuntimeException {
+        CreatedMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     /** Work inside one transaction. */
@@ -179,10 +216,36 @@ public class DocumentStore {
         void run(Connection c) throws SQLException;
     }
 
-    /** Runs work in one transaction on a pooled connection, which is handed back with autocommit restored. */
+    /**
+     * Runs work in one READ COMMITTED transaction on a pooled connection, which is handed back with autocommit and
+     * isolation restored. READ COMMITTED: a read of a missing document takes no gap lock, so concurrent creates of
+     * the same document do not deadlock on each other's gaps; the one that loses the insert runs again. A deadlock
+     * or lock-wait timeout with other work is run again too ({@link WriteConflicts}): never a 503 "unavailable"
+     * while the database is fine.
+     */
     private void inTransaction(Work work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                inTransactionOnce(work);
+                return;
+            } catch (CreatedMeanwhile | StatementStore.StoreUnavailableException e) {
+                boolean again = e instanceof CreatedMeanwhile || WriteConflicts.retryable(e);
+                if (!again) {
+                    throw e;
+                }
+                if (attempt == WriteConflicts.ATTEMPTS) {
+                    throw WriteConflicts.busy();
+                }
+                WriteConflicts.pause(attempt);
+            }
+        }
+    }
+
+    private void inTransactionOnce(Work work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             c.setAutoCommit(false);
             try {
                 work.run(c);
@@ -192,6 +255,7 @@ public class DocumentStore {
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
+                c.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {
             throw new StatementStore.StoreUnavailableException(e);
@@ -206,7 +270,7 @@ public class DocumentStore {
             }
         }
         if (p.ifNoneMatch() != null && existing.isPresent()) {
-            if (p.ifNoneMatch().trim().equals("*") || matches(p.ifNoneMatch(), existing.get().etag())) {
+            if (matchesWeakly(p.ifNoneMatch(), existing.get().etag())) {
                 throw XapiException.preconditionFailed("If-None-Match: the document already exists");
             }
         }
@@ -217,19 +281,45 @@ public class DocumentStore {
         // xAPI 1.0.3 (ADL requirement XAPI-00273 on Communication 2.6/2.7): a profile PUT names its precondition
         // even for a new document; xAPI 2.0 4.1.4 asks for one only when the document exists (409 above)
         if (p.requireOneOnCreate() && existing.isEmpty() && p.ifMatch() == null && p.ifNoneMatch() == null) {
-            throw XapiException.badRequest("If-Match / If-None-Match: a profile PUT (xAPI 1.0.3) must send"
-                    + " If-None-Match: * to create a new document");
+            throw XapiException.badRequest("If-None-Match: an xAPI 1.0.3 PUT of an activity or agent profile must"
+                    + " carry a precondition (ADL requirement XAPI-00273, Communication 2.6/2.7), even for a new"
+                    + " document. This one does not exist yet: send the header 'If-None-Match: *' to create it;"
+                    + " to replace a document that exists, send 'If-Match: \"<its ETag>\"' from a GET. xAPI 2.0.0"
+                    + " (X-Experience-API-Version: 2.0.0) needs no precondition for a new document");
         }
     }
 
+    /** If-Match (RFC 9110 13.1.1): strong comparison, so a weak entity tag (W/"...") never matches. */
     static boolean matches(String header, String etag) {
+        return matches(header, etag, true);
+    }
+
+    /** If-None-Match (RFC 9110 13.1.2): weak comparison, W/"x" matches the document whose ETag is "x". */
+    public static boolean matchesWeakly(String header, String etag) {
+        return matches(header, etag, false);
+    }
+
+    /**
+     * RFC 9110 8.8.3.2: "*" matches any current document; otherwise each listed entity tag is compared with the
+     * document's, character by character. A tag is accepted quoted (as RFC 9110 8.8.3 writes it) or bare, as
+     * clients of xAPI 1.0.3 sent it.
+     */
+    private static boolean matches(String header, String etag, boolean strong) {
         for (String candidate : header.split(",")) {
             String t = candidate.trim();
+            if (t.equals("*")) {
+                return true;
+            }
             if (t.startsWith("W/")) {
+                if (strong) {
+                    continue;
+                }
                 t = t.substring(2);
             }
-            t = t.replace("\"", "");
-            if (t.equals("*") || t.equalsIgnoreCase(etag)) {
+            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+                t = t.substring(1, t.length() - 1);
+            }
+            if (t.equals(etag)) {
                 return true;
             }
         }
@@ -241,12 +331,7 @@ public class DocumentStore {
         try (PreparedStatement ps = c.prepareStatement("SELECT content_type, content, etag, updated_ms"
                 + " FROM xapi_document WHERE organisation_id = ? AND kind = ? AND activity_hash = ?"
                 + " AND agent_hash = ? AND registration = ? AND document_hash = ?" + (lock ? " FOR UPDATE" : ""))) {
-            ps.setLong(1, org);
-            ps.setInt(2, a.kind().code());
-            ps.setBytes(3, a.activity());
-            ps.setBytes(4, a.agent());
-            ps.setBytes(5, a.registration());
-            ps.setBytes(6, StatementKeys.hash(a.documentId()));
+            bindKey(ps, 1, org, a);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -255,6 +340,16 @@ public class DocumentStore {
                         Instant.ofEpochMilli(rs.getLong(4))));
             }
         }
+    }
+
+    /** The document's unique key (organisation, kind, activity, agent, registration, id) from parameter i on. */
+    private static void bindKey(PreparedStatement ps, int i, long org, DocumentAddress a) throws SQLException {
+        ps.setLong(i, org);
+        ps.setInt(i + 1, a.kind().code());
+        ps.setBytes(i + 2, a.activity());
+        ps.setBytes(i + 3, a.agent());
+        ps.setBytes(i + 4, a.registration());
+        ps.setBytes(i + 5, StatementKeys.hash(a.documentId()));
     }
 
     static JsonObject jsonObject(byte[] content, String what) {

@@ -189,10 +189,15 @@ public class StatementStore {
                 }
                 return;
             } catch (StoreUnavailableException e) {
-                // a deadlock or lock timeout rolled the whole batch back: it is safe to run it again
-                if (!(e.getCause() instanceof java.sql.SQLTransactionRollbackException) || attempt == 3) {
+                // a deadlock or lock timeout rolled the whole batch back: it is safe to run it again, and it is
+                // a conflict between writers, not an outage (WriteConflicts)
+                if (!WriteConflicts.retryable(e)) {
                     throw e;
                 }
+                if (attempt == WriteConflicts.ATTEMPTS) {
+                    throw WriteConflicts.busy();
+                }
+                WriteConflicts.pause(attempt);
             }
         }
     }

@@ -49,6 +49,26 @@ public record XapiClient(URI base, String authorization, String version) {
         }
     }
 
+    HttpResponse<byte[]> sendForBytes(HttpRequest request) throws IOException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** A request with a body of exactly these bytes. */
+    HttpResponse<String> send(String method, String pathAndQuery, String contentType, byte[] body,
+            String... headers) throws IOException {
+        HttpRequest.Builder b = request(pathAndQuery).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     public HttpResponse<String> get(String pathAndQuery) throws IOException {
         return send(request(pathAndQuery).GET().build());
     }

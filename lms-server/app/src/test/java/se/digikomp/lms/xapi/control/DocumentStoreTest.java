@@ -12,14 +12,30 @@ import org.junit.jupiter.api.Test;
 class DocumentStoreTest {
 
     @Test
-    void communication3_1_etagIsSha1HexAndMatchesQuotedWeakOrListed() {
+    void communication3_1_etagIsSha1HexAndMatchesQuotedOrListed() {
         String etag = DocumentStore.etag("{}".getBytes(StandardCharsets.UTF_8));
         assertEquals(40, etag.length());
         assertTrue(DocumentStore.matches("\"" + etag + "\"", etag));
-        assertTrue(DocumentStore.matches("W/\"" + etag + "\"", etag));
         assertTrue(DocumentStore.matches("\"other\", \"" + etag + "\"", etag));
         assertTrue(DocumentStore.matches("*", etag));
         assertFalse(DocumentStore.matches("\"other\"", etag));
+    }
+
+    @Test
+    void rfc9110_13_1_1_ifMatchComparesStronglySoAWeakTagNeverMatches() {
+        String etag = DocumentStore.etag("{}".getBytes(StandardCharsets.UTF_8));
+        assertFalse(DocumentStore.matches("W/\"" + etag + "\"", etag));
+        assertFalse(DocumentStore.matches("\"" + etag.toUpperCase(java.util.Locale.ROOT) + "\"", etag));
+        assertTrue(DocumentStore.matches("W/\"" + etag + "\", \"" + etag + "\"", etag));
+    }
+
+    @Test
+    void rfc9110_13_1_2_ifNoneMatchComparesWeakly() {
+        String etag = DocumentStore.etag("{}".getBytes(StandardCharsets.UTF_8));
+        assertTrue(DocumentStore.matchesWeakly("W/\"" + etag + "\"", etag));
+        assertTrue(DocumentStore.matchesWeakly("\"" + etag + "\"", etag));
+        assertTrue(DocumentStore.matchesWeakly("*", etag));
+        assertFalse(DocumentStore.matchesWeakly("W/\"other\"", etag));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /** RFC 7617 credentials parsing. */
-class BasicAuthenticationFilterTest {
+class BasicCredentialsTest {
 
     private static String basic(String text) {
         return "Basic " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -17,21 +17,21 @@ class BasicAuthenticationFilterTest {
     @Test
     void splitsAtTheFirstColonSoPasswordsMayContainColons() {
         assertArrayEquals(new String[] {"admin", "a:b:c"},
-                BasicAuthenticationFilter.credentials(basic("admin:a:b:c")).orElseThrow());
+                BasicCredentials.parse(basic("admin:a:b:c")).orElseThrow());
     }
 
     @Test
     void schemeIsCaseInsensitiveAndCredentialsAreUtf8() {
         String header = "basic " + Base64.getEncoder().encodeToString("åsa:lösen".getBytes(StandardCharsets.UTF_8));
-        assertArrayEquals(new String[] {"åsa", "lösen"}, BasicAuthenticationFilter.credentials(header).orElseThrow());
+        assertArrayEquals(new String[] {"åsa", "lösen"}, BasicCredentials.parse(header).orElseThrow());
     }
 
     @Test
     void rejectsWhatIsNotBasicCredentials() {
-        assertTrue(BasicAuthenticationFilter.credentials(null).isEmpty());
-        assertTrue(BasicAuthenticationFilter.credentials("Bearer abc").isEmpty());
-        assertTrue(BasicAuthenticationFilter.credentials("Basic !!!not-base64").isEmpty());
-        assertTrue(BasicAuthenticationFilter.credentials(basic("no-colon")).isEmpty());
-        assertTrue(BasicAuthenticationFilter.credentials(basic(":password-without-user")).isEmpty());
+        assertTrue(BasicCredentials.parse(null).isEmpty());
+        assertTrue(BasicCredentials.parse("Bearer abc").isEmpty());
+        assertTrue(BasicCredentials.parse("Basic !!!not-base64").isEmpty());
+        assertTrue(BasicCredentials.parse(basic("no-colon")).isEmpty());
+        assertTrue(BasicCredentials.parse(basic(":password-without-user")).isEmpty());
     }
 }
