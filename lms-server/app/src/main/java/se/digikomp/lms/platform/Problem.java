@@ -35,6 +35,11 @@ public final class Problem {
         return new Problem(status, known == null ? "HTTP " + status : known.getReasonPhrase());
     }
 
+    /** A problem with a title of its own, for a status whose reason phrase says too little (e.g. 422). */
+    public static Problem of(int status, String title) {
+        return new Problem(status, title);
+    }
+
     public Problem detail(String text) {
         this.detail = text;
         return this;

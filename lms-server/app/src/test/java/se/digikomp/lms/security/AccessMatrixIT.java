@@ -63,7 +63,7 @@ class AccessMatrixIT {
     }
 
     /** Objects an endpoint's path or body refers to by id; each exists in A and in B. */
-    enum Kind { UNIT, LRS_CLIENT, PERSON, ERASURE, ORGANISATION }
+    enum Kind { UNIT, LRS_CLIENT, PERSON, ERASURE, ORGANISATION, COURSE_VERSION }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
@@ -74,6 +74,7 @@ class AccessMatrixIT {
     private static final Set<Who> PEOPLE_READERS = EnumSet.of(Who.MANAGER, Who.HR, Who.ADMIN);
     private static final Set<Who> PLATFORM = EnumSet.of(Who.PLATFORM);
     private static final String PERSON = "{\"givenName\": \"Matris\", \"familyName\": \"Person %n\"}";
+    private static final Set<Who> AUTHORS_AND_ADMINS = EnumSet.of(Who.AUTHOR, Who.ADMIN);
     /**
      * Every name and label of organisation B's objects starts with this; no answer to an A caller may contain it.
      * (The organisation's own name is public: the sign-in page offers each organisation's identity provider.)
@@ -136,7 +137,13 @@ class AccessMatrixIT {
             // an admitted caller is stopped by validation (no decision recorded), so the test erases nobody of A;
             // with B's person and a complete decision it must be refused, and B's person stays
             Rule.of("POST", "/api/people/{id}/erasure", ADMINS).param("id", Kind.PERSON).body("{}")
-                    .foreignBody("{\"reference\": \"Matris 1\", \"reason\": \"matrix test\"}"));
+                    .foreignBody("{\"reference\": \"Matris 1\", \"reason\": \"matrix test\"}"),
+            // without a body and Content-Digest an admitted caller gets 400 (CoursePackagesIT imports real zips)
+            Rule.of("POST", "/api/course-packages", AUTHORS_AND_ADMINS),
+            Rule.of("GET", "/api/courses", SIGNED_IN),
+            Rule.of("GET", "/api/course-versions/{id}", SIGNED_IN).param("id", Kind.COURSE_VERSION),
+            Rule.of("POST", "/api/course-versions/{id}/withdrawal", AUTHORS_AND_ADMINS)
+                    .param("id", Kind.COURSE_VERSION));
 
     /**
      * The pages: every Facelets file outside WEB-INF in the WAR is a page at its path without the extension.
@@ -183,6 +190,14 @@ class AccessMatrixIT {
                 side.getValue().put(Kind.ERASURE, insert(db, "INSERT INTO person_erasure (organisation_id, person_id,"
                         + " decided_by_account_id, reference, reason, pseudonym, decided_ms, completed_ms) VALUES ("
                         + side.getKey() + ", 999999, 1, '" + prefix + "beslut', 'matrix', UUID(), 0, 0)"));
+                long course = insert(db, "INSERT INTO course (organisation_id, identifier, identifier_sha256) VALUES ("
+                        + side.getKey() + ", 'urn:matris:" + side.getKey() + "', UNHEX(SHA2('urn:matris:"
+                        + side.getKey() + "', 256)))");
+                side.getValue().put(Kind.COURSE_VERSION, insert(db, "INSERT INTO course_version (course_id,"
+                        + " version_number, format, title, metadata, package_sha256, package_bytes) VALUES (" + course
+                        + ", 1, 'web', '" + prefix + "kurs', '{\"titles\":{\"sv\":\"" + prefix + "kurs\"},"
+                        + "\"descriptions\":{},\"languages\":[],\"competences\":[],\"objectives\":[]}',"
+                        + " UNHEX(SHA2('x', 256)), 0)"));
             }
         }
     }
@@ -412,6 +427,8 @@ class AccessMatrixIT {
                             + " ON o.id = p.organisation_id WHERE o.slug = 'matris-b' ORDER BY p.id",
                     "SELECT e.id, e.reference, e.completed_ms FROM person_erasure e JOIN organisation o"
                             + " ON o.id = e.organisation_id WHERE o.slug = 'matris-b' ORDER BY e.id",
+                    "SELECT v.id, v.title, v.withdrawn_at FROM course_version v JOIN course c ON c.id = v.course_id"
+                            + " JOIN organisation o ON o.id = c.organisation_id WHERE o.slug = 'matris-b' ORDER BY v.id",
                     "SELECT COUNT(*) FROM unit WHERE parent_id IN (SELECT u.id FROM unit u JOIN organisation o"
                             + " ON o.id = u.organisation_id WHERE o.slug = 'matris-b')")) {
                 try (ResultSet rows = sql.executeQuery(query)) {
