@@ -42,20 +42,23 @@ class OidcRefusalBrowserIT {
                 assertEquals(language, page.locator("html").getAttribute("lang"));
                 assertTrue(page.locator("[data-refusal=no-account]").textContent().contains(expected.get(language)),
                         page.content());
-                Browser.assertNoSeriousAxeViolations(page);
+                // axe runs as a script, so it cannot run in this context without JavaScript (it would wait
+                // forever); the refusal page is checked with axe in both languages below
             }
         }
     }
 
     @Test
     void aForgedAnswerShowsTheBadStatePage() {
-        try (BrowserContext context = Browser.shared().newContext("en")) {
-            Page page = context.newPage();
-            Response refused = page.navigate(server.uri("/login/oidc/callback?code=x&state=forged").toString());
-            assertEquals(400, refused.status());
-            assertTrue(page.locator("h1").textContent().contains("Sign-in refused"));
-            assertTrue(page.locator("[data-refusal=bad-state]").isVisible());
-            Browser.assertNoSeriousAxeViolations(page);
+        for (String language : List.of("sv", "en")) {
+            try (BrowserContext context = Browser.shared().newContext(language)) {
+                Page page = context.newPage();
+                Response refused = page.navigate(server.uri("/login/oidc/callback?code=x&state=forged").toString());
+                assertEquals(400, refused.status());
+                assertEquals(language, page.locator("html").getAttribute("lang"));
+                assertTrue(page.locator("[data-refusal=bad-state]").isVisible());
+                Browser.assertNoSeriousAxeViolations(page);
+            }
         }
     }
 }
