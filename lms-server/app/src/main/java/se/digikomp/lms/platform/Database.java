@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The application's one data source, from MicroProfile Config ({@code lms.db.*}; the password through
  * {@link ConfiguredDataSource}).
  *
- * <p>Connections are validated before use (at most once every 10 s per connection) and the whole pool is
- * flushed when one fails, so after the database has been away and is back the pool recovers by itself.
+ * <p>Connections are validated at every checkout (a connection closed while the database was away must never be
+ * handed to a caller: the sign-in checks use plain JDBC on every request) and the whole pool is flushed when one
+ * fails, so after the database has been away and is back the pool recovers by itself.
  * {@code connectTimeout} bounds how long a new connection may take, which bounds the readiness check.
  *
  * <p>Connector/J settings for the LRS's write path (measured with bin/bench-lrs): parsed statements are cached per
@@ -29,7 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
-            "fish.payara.validate-atmost-once-period-in-seconds=10",
+            "fish.payara.validate-atmost-once-period-in-seconds=0",
             "fish.payara.fail-all-connections=true",
             "fish.payara.max-wait-time-in-millis=10000",
             "connectTimeout=5000",

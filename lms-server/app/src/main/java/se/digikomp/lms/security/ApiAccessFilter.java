@@ -34,6 +34,8 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     static final String CHALLENGE = "Basic realm=\"Digikomp\", charset=\"UTF-8\"";
     /** Request attribute: the caller was authenticated by the session cookie (not by a header). */
     static final String COOKIE_AUTHENTICATED = ApiAccessFilter.class.getName() + ".cookie";
+    /** The failure of authenticating an API request (the database away, say), answered by the exception mappers. */
+    static final String AUTHENTICATION_FAILURE = ApiAccessFilter.class.getName() + ".failure";
     private static final String API_PREFIX = "api/";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -54,6 +56,9 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith(API_PREFIX)) {
             return;
+        }
+        if (servletRequest.getAttribute(AUTHENTICATION_FAILURE) instanceof RuntimeException failure) {
+            throw failure;
         }
         Caller caller = (Caller) servletRequest.getAttribute(CurrentCaller.ATTRIBUTE);
         if (caller != null) {

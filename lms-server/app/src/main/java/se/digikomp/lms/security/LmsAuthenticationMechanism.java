@@ -63,9 +63,19 @@ public class LmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (path.startsWith("/xapi/") || path.equals("/xapi")) {
             return context.doNothing();
         }
-        Optional<Caller> caller = fromSession(request);
-        if (caller.isEmpty() && path.startsWith("/api/")) {
-            caller = fromHeader(request.getHeader("Authorization"));
+        Optional<Caller> caller;
+        try {
+            caller = fromSession(request);
+            if (caller.isEmpty() && path.startsWith("/api/")) {
+                caller = fromHeader(request.getHeader("Authorization"));
+            }
+        } catch (RuntimeException failure) {
+            if (!path.startsWith("/api/")) {
+                throw failure;
+            }
+            // the API answers it as problem details (503 when the database is away) through its exception mappers
+            request.setAttribute(ApiAccessFilter.AUTHENTICATION_FAILURE, failure);
+            return context.doNothing();
         }
         if (caller.isPresent()) {
             request.setAttribute(CurrentCaller.ATTRIBUTE, caller.get());

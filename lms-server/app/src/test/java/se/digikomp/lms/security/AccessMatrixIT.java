@@ -184,9 +184,16 @@ class AccessMatrixIT {
                 side.getValue().put(Kind.LRS_CLIENT, insert(db, "INSERT INTO lrs_client (organisation_id, client_key,"
                         + " secret_salt, secret_hash, scopes, label) VALUES (" + side.getKey() + ", 'matris-"
                         + side.getKey() + "', 'x', 'x', 'statements/read/mine', '" + prefix + "klient')"));
-                side.getValue().put(Kind.PERSON, insert(db, "INSERT INTO person (organisation_id, given_name,"
-                        + " family_name, email) VALUES (" + side.getKey() + ", '" + prefix + "person', 'Matris',"
-                        + " 'matris-" + side.getKey() + "@kommun.example')"));
+                // in A, the person works in the unit the demo manager manages and has an account (roles are granted
+                // to accounts); in B, in B's unit
+                long personUnit = side.getKey() == b ? unit : scalar(db, "SELECT m.unit_id FROM account_managed_unit m"
+                        + " JOIN account a ON a.id = m.account_id WHERE a.username = 'manager' LIMIT 1");
+                long person = insert(db, "INSERT INTO person (organisation_id, unit_id, given_name, family_name, email)"
+                        + " VALUES (" + side.getKey() + ", " + personUnit + ", '" + prefix + "person', 'Matris',"
+                        + " 'matris-" + side.getKey() + "@kommun.example')");
+                insert(db, "INSERT INTO account (person_id, username, password_salt, password_hash) VALUES (" + person
+                        + ", 'matris-" + person + "', 'x', 'x')");
+                side.getValue().put(Kind.PERSON, person);
                 side.getValue().put(Kind.ERASURE, insert(db, "INSERT INTO person_erasure (organisation_id, person_id,"
                         + " decided_by_account_id, reference, reason, pseudonym, decided_ms, completed_ms) VALUES ("
                         + side.getKey() + ", 999999, 1, '" + prefix + "beslut', 'matrix', UUID(), 0, 0)"));
